@@ -1,7 +1,113 @@
-"""PLACEHOLDER: replaced by the real stage."""
+"""Provisions as news reports them: sentences stating what an agreement obliges a party to do.
+
+A sentence is a provision when, in an article that speaks of an agreement, it pairs an obligation
+cue (shall, must, will, pledges, provides for…) with a category phrase from provisions.yaml. The
+obliged parties are the subjects of the obligation; dates introduced by "by", "until"… are
+deadlines, durations introduced by "within" are deadlines relative to the agreement, other
+durations are the provision's term.
+"""
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Span, Token
+
+from peacewatch.events.actors import actor_entities
+from peacewatch.events.attributes import names_a_country
+from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
 from peacewatch.pipeline import Document, annotator
+from peacewatch.records import ProvisionMention, TimeMention
+
+MAX_CATEGORIES_PER_SENTENCE = 2
+
+
+@functools.lru_cache(maxsize=1)
+def category_phrases() -> LemmaPhrases:
+    categories = lexicon("provisions")["categories"]
+    return LemmaPhrases((category, phrase) for category, phrases in categories.items() for phrase in phrases)
+
+
+def speaks_of_agreement(document: Document) -> bool:
+    words = set(lexicon("provisions")["agreement_words"])
+    return any(lemma(t) in words for t in document.parse)
+
+
+def obliges(sentence: Span) -> bool:
+    """Does the sentence put something as an obligation rather than as a past fact?"""
+    auxes = set(lexicon("provisions")["obligation_aux"])
+    verbs = set(lexicon("provisions")["obligation_verbs"])
+    for token in sentence:
+        if token.dep_ in ("aux", "auxpass") and lemma(token) in auxes and token.head.tag_ == "VB":
+            return True
+        if lemma(token) in verbs and token.pos_ in ("VERB", "ADJ"):
+            return True
+    return False
+
+
+def words_before(document: Document, time: TimeMention, size: int = 20) -> str:
+    return " " + document.text[max(0, time.start - size): time.start].lower()
+
+
+def deadline_and_duration(document: Document, sentence: Span) -> tuple[str | None, str | None]:
+    deadline_words = lexicon("provisions")["deadline_words"]
+    relative_words = lexicon("provisions")["relative_deadline_words"]
+    deadline = duration = None
+    for time in document.within("times", sentence.start_char, sentence.end_char):
+        before = words_before(document, time)
+        if time.type in ("DATE", "TIME") and deadline is None and any(f" {w} " in before[-14:] for w in deadline_words):
+            deadline = time.value[:10]
+        elif time.type == "DURATION":
+            if deadline is None and any(f" {w} " in before[-14:] for w in relative_words):
+                deadline = time.value
+            elif duration is None:
+                duration = time.value
+    return deadline, duration
+
+
+def subject_names(token: Token, names: dict[int, str]) -> list[str]:
+    """Actors named in the subject (or agent) of the clause a category phrase sits in."""
+    found = []
+    for node in (token, *token.ancestors):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                found += [names[t.idx] for t in child.subtree if t.idx in names]
+        if found:
+            break
+    return list(dict.fromkeys(found))
+
+
+def parties(document: Document, sentence: Span, token: Token) -> tuple[list[str], list[str]]:
+    """(obliged parties, beneficiaries): the subject's actors, else every actor in the sentence;
+    actors after "to" are the ones the provision benefits."""
+    names: dict[int, str] = {}
+    for entity in actor_entities(document, sentence):
+        for offset in range(entity.start, entity.end):
+            names[offset] = entity.canonical
+    beneficiaries = [names[t.idx] for t in sentence if t.idx in names and t.head.lower_ == "to" and t.dep_ == "pobj"]
+    obliged = subject_names(token, names) or [n for n in dict.fromkeys(names.values()) if n not in beneficiaries]
+    return obliged, list(dict.fromkeys(beneficiaries))
+
+
+def provisions_of(document: Document, sentence: Span) -> list[ProvisionMention]:
+    hits = category_phrases().hits(list(sentence))
+    categories: dict[str, Token] = {}
+    for hit in hits:
+        categories.setdefault(hit.label, hit.token)
+    deadline, duration = deadline_and_duration(document, sentence)
+    places = [p.name for p in document.within("places", sentence.start_char, sentence.end_char) if not names_a_country(p.name)]
+    found = []
+    for category, token in list(categories.items())[:MAX_CATEGORIES_PER_SENTENCE]:
+        obliged, beneficiaries = parties(document, sentence, token)
+        found.append(ProvisionMention(
+            start=sentence.start_char, end=sentence.end_char, text=sentence.text, category=category,
+            parties=obliged, beneficiaries=beneficiaries, places=list(dict.fromkeys(places)),
+            deadline=deadline, duration=duration))
+    return found
 
 
 @annotator("provisions", requires=("entities", "times", "places"))
-def find_provisions(document: Document) -> list:
-    return []
+def find_provisions(document: Document) -> list[ProvisionMention]:
+    if not speaks_of_agreement(document):
+        return []
+    return [p for s in document.sentences if obliges(s) for p in provisions_of(document, s)]

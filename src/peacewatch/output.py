@@ -1,0 +1,40 @@
+"""One way to print rows, shared by every read command: --format table|json|jsonl|csv.
+
+Data goes to standard output; progress and errors go to standard error, so piping a command's
+output into another tool never mixes the two.
+"""
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import sys
+from typing import Any, Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def emit(rows: Sequence[dict[str, Any]], format: Format, columns: Sequence[str] | None = None, title: str | None = None) -> None:
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if format is Format.json:
+        print(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, default=str, indent=2))
+    elif format is Format.jsonl:
+        for row in rows:
+            print(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False, default=str))
+    elif format is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        Console().print(table)

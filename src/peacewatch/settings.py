@@ -1,0 +1,37 @@
+"""One settings object: every tunable with its default, help text and environment variable.
+
+CLI options and the README read their defaults and help from here (as Datasette's SETTINGS do),
+so a setting cannot be documented in one place and behave differently in another.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+
+ENV_PREFIX = "PEACEWATCH_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = field(default="sqlite:///peacewatch.db",
+                    metadata={"help": "SQLAlchemy URL of the database (a SQLite file by default)."})
+    batch_size: int = field(default=32, metadata={"help": "Articles analysed and stored per transaction."})
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        """Defaults overridden by PEACEWATCH_<NAME> environment variables."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = type(f.default)(raw)
+        return cls(**values)
+
+    @staticmethod
+    def help(name: str) -> str:
+        spec = next(f for f in fields(Settings) if f.name == name)
+        return f"{spec.metadata['help']} [env {ENV_PREFIX}{name.upper()}]"
+
+
+SETTINGS = Settings.from_env()

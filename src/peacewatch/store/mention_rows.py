@@ -1,0 +1,98 @@
+"""An Extraction as table rows and back, so what the store holds is exactly what `analyze` found.
+
+Record fields map to columns by name, except where a name would be awkward in SQL or unclear in
+a table (`start`/`end` → `start_char`/`end_char`, a place's `lat`/`lon` → `latitude`/`longitude`).
+List fields become child rows with a position, so reading back gives the same lists in the same
+order (the round trip the store test checks).
+"""
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+
+from peacewatch.records import Extraction
+from peacewatch.store.schema import MENTION_TABLES, event_actors, provision_parties
+
+SPAN_COLUMNS = {"start": "start_char", "end": "end_char"}
+FIELD_COLUMNS: dict[str, dict[str, str]] = {
+    kind: {**SPAN_COLUMNS, **({"lat": "latitude", "lon": "longitude"} if kind == "places" else {})}
+    for kind in MENTION_TABLES
+}
+COLUMN_FIELDS = {kind: {column: field for field, column in renames.items()}
+                 for kind, renames in FIELD_COLUMNS.items()}
+
+
+class ListField(NamedTuple):
+    """A list attribute of a mention stored as child rows (`fixed` tells the lists apart)."""
+
+    field: str
+    table: sa.Table
+    parent: sa.Column
+    value: sa.Column
+    fixed: dict[str, str]
+
+
+LIST_FIELDS: dict[str, tuple[ListField, ...]] = {
+    "events": (ListField("actors", event_actors, event_actors.c.event_id, event_actors.c.actor, {}),),
+    "provisions": tuple(
+        ListField(field, provision_parties, provision_parties.c.provision_id, provision_parties.c.name,
+                  {"role": role})
+        for field, role in (("parties", "party"), ("beneficiaries", "beneficiary"), ("places", "place"))
+    ),
+}
+
+
+def insert_mentions(connection: sa.Connection, article_id: str, extraction: Extraction) -> None:
+    for kind, table in MENTION_TABLES.items():
+        mentions = getattr(extraction, kind)
+        if not mentions:
+            continue
+        list_fields = LIST_FIELDS.get(kind, ())
+        rows = [_row(m.model_dump(exclude={f.field for f in list_fields}), kind, article_id)
+                for m in mentions]
+        statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        ids = connection.scalars(statement, rows).all()
+        for list_field in list_fields:
+            _insert_list(connection, list_field, ids, [getattr(m, list_field.field) for m in mentions])
+
+
+def _row(fields: dict[str, Any], kind: str, article_id: str) -> dict[str, Any]:
+    renames = FIELD_COLUMNS[kind]
+    return {"article_id": article_id, **{renames.get(k, k): v for k, v in fields.items()}}
+
+
+def _insert_list(connection: sa.Connection, list_field: ListField, ids: list[int],
+                 values: list[list[str]]) -> None:
+    rows = [{list_field.parent.name: parent, "position": position, list_field.value.name: value,
+             **list_field.fixed}
+            for parent, items in zip(ids, values) for position, value in enumerate(items)]
+    if rows:
+        connection.execute(list_field.table.insert(), rows)
+
+
+def load_mentions(connection: sa.Connection, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The mentions of one article by kind, as record fields (in the order they were stored)."""
+    return {kind: _load_kind(connection, kind, table, article_id) for kind, table in MENTION_TABLES.items()}
+
+
+def _load_kind(connection: sa.Connection, kind: str, table: sa.Table, article_id: str) -> list[dict]:
+    query = sa.select(table).where(table.c.article_id == article_id).order_by(table.c.id)
+    rows = {row.id: row._asdict() for row in connection.execute(query)}
+    renames = COLUMN_FIELDS[kind]
+    mentions = {key: {renames.get(c, c): v for c, v in row.items() if c not in ("id", "article_id")}
+                for key, row in rows.items()}
+    for list_field in LIST_FIELDS.get(kind, ()):
+        for mention in mentions.values():
+            mention[list_field.field] = []
+        for parent, value in _load_list(connection, list_field, list(rows)):
+            mentions[parent][list_field.field].append(value)
+    return list(mentions.values())
+
+
+def _load_list(connection: sa.Connection, list_field: ListField, ids: list[int]) -> sa.Result:
+    conditions = [list_field.parent.in_(ids),
+                  *(list_field.table.c[column] == value for column, value in list_field.fixed.items())]
+    query = (sa.select(list_field.parent, list_field.value).where(*conditions)
+             .order_by(list_field.parent, list_field.table.c.position))
+    return connection.execute(query)

@@ -1,0 +1,125 @@
+"""The database tables: a public interface, since people open the file with Datasette or pandas.
+
+One table per mention kind, one row per mention, with its span (`start_char`, `end_char`, `text`
+into `articles.text`) so every fact can be traced to its words. List attributes (an event's
+actors, a provision's parties) get child tables with a `position` that keeps their order.
+Changing a table here means adding a migration (migrations.py) and updating the schema test.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+
+def _article_id() -> sa.Column:
+    return sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id", ondelete="CASCADE"),
+                     nullable=False, index=True)
+
+
+def _span_columns() -> list[sa.Column]:
+    """The columns every mention table starts with."""
+    return [sa.Column("id", sa.Integer, primary_key=True), _article_id(),
+            sa.Column("start_char", sa.Integer, nullable=False),
+            sa.Column("end_char", sa.Integer, nullable=False),
+            sa.Column("text", sa.Text, nullable=False)]
+
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("content_hash", sa.Text, nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("language", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source_path", sa.Text),
+    sa.Column("ingested_at", sa.Text, nullable=False),
+    sa.Column("duplicate_of", sa.Text, sa.ForeignKey("articles.id", ondelete="SET NULL"), index=True),
+    sa.Column("similarity", sa.Float),
+)
+
+minhash_signatures = sa.Table(
+    "minhash_signatures", metadata,
+    sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("hashvalues", sa.LargeBinary, nullable=False),
+)
+
+entities = sa.Table(
+    "entities", metadata, *_span_columns(),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("canonical", sa.Text, nullable=False, index=True),
+)
+
+times = sa.Table(
+    "times", metadata, *_span_columns(),
+    sa.Column("value", sa.Text, nullable=False, index=True),
+    sa.Column("type", sa.Text, nullable=False),
+)
+
+places = sa.Table(
+    "places", metadata, *_span_columns(),
+    sa.Column("name", sa.Text, nullable=False, index=True),
+    sa.Column("latitude", sa.Float, nullable=False),
+    sa.Column("longitude", sa.Float, nullable=False),
+    sa.Column("country", sa.Text),
+)
+
+quantities = sa.Table(
+    "quantities", metadata, *_span_columns(),
+    sa.Column("value", sa.Float, nullable=False, index=True),
+    sa.Column("unit", sa.Text, nullable=False),
+    sa.Column("approximate", sa.Boolean, nullable=False),
+)
+
+quotes = sa.Table(
+    "quotes", metadata, *_span_columns(),
+    sa.Column("speaker", sa.Text, index=True),
+)
+
+events = sa.Table(
+    "events", metadata, *_span_columns(),
+    sa.Column("event_type", sa.Text, nullable=False, index=True),
+    sa.Column("sub_event_type", sa.Text, nullable=False),
+    sa.Column("event_date", sa.Text, index=True),
+    sa.Column("time_precision", sa.Integer),
+    sa.Column("actor1", sa.Text),
+    sa.Column("actor2", sa.Text),
+    sa.Column("location", sa.Text),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("fatalities", sa.Integer),
+)
+
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("actor", sa.Text, nullable=False, index=True),
+)
+
+provisions = sa.Table(
+    "provisions", metadata, *_span_columns(),
+    sa.Column("category", sa.Text, nullable=False, index=True),
+    sa.Column("deadline", sa.Text),
+    sa.Column("duration", sa.Text),
+)
+
+PARTY_ROLES = ("party", "beneficiary", "place")
+
+provision_parties = sa.Table(
+    "provision_parties", metadata,
+    sa.Column("provision_id", sa.Integer, sa.ForeignKey("provisions.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("role", sa.Text, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, index=True),
+    sa.CheckConstraint(f"role IN {PARTY_ROLES}", name="provision_party_role"),
+)
+
+MENTION_TABLES: dict[str, sa.Table] = {
+    "entities": entities, "times": times, "places": places, "quantities": quantities,
+    "quotes": quotes, "events": events, "provisions": provisions,
+}

@@ -1,0 +1,69 @@
+"""Event coding in ACLED's typology, on sentences written for these tests."""
+import pytest
+
+from peacewatch.testing import mentions
+
+TYPED = [
+    ("Government troops and rebels clashed near the village of Kidal on Monday.", "Battles", "Armed clash"),
+    ("An airstrike hit a market in the town of Saada on Sunday, killing 12 people.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Separatists shelled the outskirts of Donetsk overnight.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("A roadside bomb exploded near a checkpoint in Kandahar on Tuesday.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Gunmen abducted 20 students from a school in Kaduna on Friday.", "Violence against civilians", "Abduction/forced disappearance"),
+    ("Thousands of people protested in Khartoum on Saturday against the military.", "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters in Nairobi on Tuesday.", "Protests", "Protest with intervention"),
+    ("The two governments signed a ceasefire agreement in Doha on Wednesday.", "Strategic developments", "Agreement"),
+    ("Police arrested three opposition leaders in Kinshasa on Monday.", "Strategic developments", "Arrests"),
+    ("The army withdrew its troops from the northern border on Thursday.", "Strategic developments", "Change to group/activity"),
+]
+
+
+@pytest.mark.parametrize("sentence, event_type, sub_event_type", TYPED)
+def test_sentence_is_coded_with_acled_types(sentence, event_type, sub_event_type):
+    [event] = mentions(sentence, "events")
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels will withdraw from the city by the end of the month.",
+    "If the talks fail, the army could launch an offensive.",
+    "The two sides did not sign the agreement.",
+    "The weather in the capital was mild on Tuesday.",
+])
+def test_future_conditional_negated_and_unrelated_sentences_are_not_events(sentence):
+    assert mentions(sentence, "events") == []
+
+
+def test_event_takes_the_day_of_its_sentence():
+    [event] = mentions("Rebels shelled the town of Goma on Monday.", "events", published="2024-03-14")
+    assert (event.event_date, event.time_precision) == ("2024-03-11", 1)
+
+
+def test_event_without_a_day_falls_back_to_publication_week():
+    [event] = mentions("Rebels shelled the town of Goma.", "events", published="2024-03-14")
+    assert (event.event_date, event.time_precision) == ("2024-03-14", 2)
+
+
+def test_fatalities_come_from_killed_quantities():
+    [event] = mentions("An airstrike on the market in Saada killed 12 civilians on Sunday.", "events")
+    assert event.fatalities == 12
+
+
+def test_location_is_the_most_precise_place():
+    [event] = mentions("Rebels shelled the town of Goma in Congo on Monday.", "events")
+    assert event.location == "Goma" and event.latitude == pytest.approx(-1.68, abs=0.2)
+
+
+def test_protesters_are_named_after_their_country():
+    [event] = mentions("Thousands of people protested in Khartoum on Saturday.", "events")
+    assert event.actor1 == "Protesters (Sudan)"
+
+
+def test_territory_taken_by_a_state_is_regained():
+    [event] = mentions("Ukraine recaptured the town of Kupiansk on Friday.", "events")
+    assert event.sub_event_type == "Government regains territory" and event.actor1 == "Ukraine"
+
+
+def test_two_reports_of_one_event_in_an_article_are_one_event():
+    text = ("Rebels shelled the town of Goma on Monday. "
+            "The shelling of Goma on Monday also damaged a hospital.")
+    assert len(mentions(text, "events")) == 1

@@ -1,0 +1,42 @@
+from peacewatch.knowledge.gazetteer import gazetteer
+from peacewatch.knowledge.names import fold, skeleton
+
+
+def test_fold_ignores_accents_case_hyphens_and_possessives():
+    assert fold("Guinea-Bissau’s") == fold("guinea bissau") == "guinea bissau"
+    assert fold("Erdoğan") == "erdogan"
+
+
+def test_skeleton_merges_transliterations():
+    assert skeleton("Bakhmout") == skeleton("Bakhmut")
+    assert skeleton("Zelenskyy") == skeleton("Zelensky")
+    assert skeleton("Dzhankoi") == skeleton("Jankoy")
+    assert skeleton("Kyiv") != skeleton("Kharkiv")
+
+
+def test_countries_carry_centres_and_aliases():
+    [turkey] = [p for p in gazetteer().lookup("Türkiye") if p.kind == "country"]
+    assert turkey.name == "Turkey" and turkey.country == "TR"
+    assert abs(turkey.lat - 38.96) < 1
+
+
+def test_city_alternate_spelling_finds_the_city():
+    assert any(p.country == "UA" for p in gazetteer().lookup("Charkow"))
+
+
+def test_curated_conflict_place_with_variants():
+    assert gazetteer().best("Zaporozhye region").name == "Zaporizhzhia Oblast"
+    assert gazetteer().best("Donbass").name == "Donbas"
+
+
+def test_best_prefers_country_over_town_of_same_name():
+    assert gazetteer().best("Lebanon").kind == "country"
+    assert gazetteer().best("Georgia").country == "GE"
+
+
+def test_best_prefers_capital_among_cities():
+    assert gazetteer().best("Tripoli").country == "LY"
+
+
+def test_unknown_name_has_no_candidates():
+    assert gazetteer().candidates("Qwxzlandia") == []

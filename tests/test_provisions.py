@@ -1,0 +1,30 @@
+"""Provisions as news reports them, on sentences written for these tests."""
+from peacewatch.testing import mentions
+
+AGREEMENT = "The two parties signed a peace agreement in Addis Ababa on Monday. "
+
+
+def test_withdrawal_with_a_deadline_and_obliged_party():
+    [provision] = mentions(AGREEMENT + "Under the deal, Eritrea must withdraw its troops from the border area by April 30.",
+                           "provisions", published="2024-03-14")
+    assert provision.category == "withdrawal"
+    assert provision.deadline == "2024-04-30"
+    assert "Eritrea" in provision.parties
+
+
+def test_relative_deadline_is_a_duration():
+    [provision] = mentions(AGREEMENT + "The rebels shall hand over their weapons within 30 days.", "provisions")
+    assert (provision.category, provision.deadline) == ("disarmament", "P30D")
+
+
+def test_term_of_a_mission_is_its_duration():
+    found = mentions(AGREEMENT + "Kenyan peacekeepers will remain in the area for five years.", "provisions")
+    assert [(p.category, p.duration) for p in found] == [("peacekeeping", "P5Y")]
+
+
+def test_past_facts_are_not_provisions():
+    assert mentions(AGREEMENT + "Fighting resumed in the north last year.", "provisions") == []
+
+
+def test_no_agreement_no_provisions():
+    assert mentions("Troops must withdraw from the valley by Friday, the general said of the drill.", "provisions") == []

@@ -1,0 +1,52 @@
+"""Direct quotations and their speakers, on sentences written for these tests."""
+from peacewatch.nlp.quotes import quoted_spans
+from peacewatch.testing import mentions
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in mentions(text, "quotes")]
+
+
+def test_speaker_after_the_quote_through_a_speech_verb():
+    text = '"We will not leave the valley until the guns are silent," said Amina Diallo, a local official.'
+    assert speakers(text) == [("We will not leave the valley until the guns are silent,", "Amina Diallo")]
+
+
+def test_speaker_before_the_quote_with_curly_marks():
+    text = "General Carlos Mendoza told reporters: “The rebels have not fired a single shot since Sunday.”"
+    [(quote, speaker)] = speakers(text)
+    assert quote.startswith("The rebels have not fired") and speaker.endswith("Mendoza")
+
+
+def test_guillemets_and_according_to():
+    text = "« Les troupes quitteront la ville avant la fin du mois », according to the ministry of defence."
+    [(quote, speaker)] = speakers(text)
+    assert quote.startswith("Les troupes") and speaker is not None
+
+
+def test_pronoun_resolves_to_the_nearest_named_person():
+    text = ('Farah Haddad spent a week in the camps. "Nobody here believes the truce will hold for long," she said.')
+    assert speakers(text)[0][1] == "Farah Haddad"
+
+
+def test_a_quotation_continues_with_the_previous_speaker():
+    text = ('"The convoy reached the border at dawn," said Jonas Berg. '
+            '"Another forty trucks are waiting to cross the bridge tomorrow."')
+    assert [s for _, s in speakers(text)] == ["Jonas Berg", "Jonas Berg"]
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = 'The so-called "peacekeepers" guarded the "security zone" near the river.'
+    assert mentions(text, "quotes") == []
+
+
+def test_a_stray_straight_quote_does_not_shift_later_pairs():
+    text = 'He ended his statement here. "\n\n"This is the second quotation of the day," said Omar Faruk.'
+    [(quote, speaker)] = speakers(text)
+    assert quote.startswith("This is the second") and speaker == "Omar Faruk"
+
+
+def test_quoted_spans_exclude_the_marks():
+    text = "She said “never again” twice."
+    [span] = quoted_spans(text)
+    assert text[span.start:span.end] == "never again"

@@ -1,0 +1,236 @@
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from peacewatch.errors import InvalidSearchQuery, StoreUnavailable, UnknownArticle
+from peacewatch.records import (Article, Entity, Event, Extraction, Place, ProvisionMention, Quantity,
+                                Quote, TimeMention)
+from peacewatch.store import database, migrations, open_store
+
+TRUCE = ("The army and the eastern militia agreed on Friday to a ceasefire around Kidal. "
+         "\"We will hold our positions,\" said Colonel Amadou Diallo. "
+         "About 300 fighters must withdraw within 72 hours, and observers from the regional "
+         "bloc will monitor the line.")
+HARVEST = "Coffee growers in the highlands expect a record harvest after steady rains this spring."
+CORRIDOR = "A humanitarian corridor opened on Sunday so that convoys could reach the besieged port town."
+
+SCHEMA = {
+    "articles": ["id", "content_hash", "title", "url", "outlet", "published", "language", "text",
+                 "source_path", "ingested_at", "duplicate_of", "similarity"],
+    "minhash_signatures": ["article_id", "hashvalues"],
+    "entities": ["id", "article_id", "start_char", "end_char", "text", "label", "canonical"],
+    "times": ["id", "article_id", "start_char", "end_char", "text", "value", "type"],
+    "places": ["id", "article_id", "start_char", "end_char", "text", "name", "latitude", "longitude",
+               "country"],
+    "quantities": ["id", "article_id", "start_char", "end_char", "text", "value", "unit", "approximate"],
+    "quotes": ["id", "article_id", "start_char", "end_char", "text", "speaker"],
+    "events": ["id", "article_id", "start_char", "end_char", "text", "event_type", "sub_event_type",
+               "event_date", "time_precision", "actor1", "actor2", "location", "latitude", "longitude",
+               "fatalities"],
+    "event_actors": ["event_id", "position", "actor"],
+    "provisions": ["id", "article_id", "start_char", "end_char", "text", "category", "deadline", "duration"],
+    "provision_parties": ["provision_id", "role", "position", "name"],
+    "schema_migrations": ["version", "name", "applied_at"],
+    "articles_fts": ["article_id", "title", "text"],
+}
+
+
+def span(text: str, words: str) -> dict:
+    start = text.index(words)
+    return {"start": start, "end": start + len(words), "text": words}
+
+
+def truce_extraction() -> Extraction:
+    return Extraction(
+        id="truce", published=dt.date(2024, 3, 15), language="en",
+        entities=[Entity(**span(TRUCE, "Kidal"), label="GPE", canonical="Kidal")],
+        times=[TimeMention(**span(TRUCE, "Friday"), value="2024-03-15", type="DATE"),
+               TimeMention(**span(TRUCE, "72 hours"), value="PT72H", type="DURATION")],
+        places=[Place(**span(TRUCE, "Kidal"), name="Kidal", lat=18.44, lon=1.41, country="ML")],
+        quantities=[Quantity(**span(TRUCE, "About 300 fighters"), value=300, unit="fighters",
+                             approximate=True)],
+        quotes=[Quote(**span(TRUCE, "We will hold our positions,"), speaker="Amadou Diallo")],
+        events=[Event(**span(TRUCE, TRUCE[:80]), event_type="Strategic developments",
+                      sub_event_type="Agreement", event_date="2024-03-15", time_precision=1,
+                      actor1="Military Forces", actor2="Eastern Militia",
+                      actors=["Military Forces", "Eastern Militia", "Regional Bloc"],
+                      location="Kidal", latitude=18.44, longitude=1.41)],
+        provisions=[ProvisionMention(**span(TRUCE, "About 300 fighters must withdraw within 72 hours"),
+                                     category="withdrawal", parties=["Eastern Militia", "Military Forces"],
+                                     beneficiaries=[], places=["Kidal"], duration="PT72H")],
+    )
+
+
+def entry(article_id: str, text: str, extraction: Extraction | None = None, published: str | None = None):
+    article = Article(id=article_id, text=text, title=f"About {article_id}", language="en",
+                      published=dt.date.fromisoformat(published) if published else None)
+    return article, extraction or Extraction(id=article_id), f"news/{article_id}.txt"
+
+
+@pytest.fixture
+def url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'peacewatch.db'}"
+
+
+@pytest.fixture
+def store(url):
+    with open_store(url) as opened:
+        yield opened
+
+
+def row_counts(store) -> dict[str, int]:
+    with store.engine.connect() as connection:
+        return {table: connection.scalar(sa.text(f"SELECT count(*) FROM {table}")) for table in SCHEMA}
+
+
+def test_schema_is_the_documented_one(store):
+    with store.engine.connect() as connection:
+        names = connection.scalars(sa.text(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts_%'"))
+        columns = {name: [c[1] for c in connection.exec_driver_sql(f"PRAGMA table_info({name})")]
+                   for name in names}
+    assert columns == SCHEMA
+
+
+def test_opening_applies_migrations_once_with_wal_and_foreign_keys(url):
+    open_store(url).close()
+    with open_store(url) as store, store.engine.connect() as connection:
+        versions = connection.execute(sa.text("SELECT version, name FROM schema_migrations")).all()
+        assert [v for v, _ in versions] == [1, 2] and all(name for _, name in versions)
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_database_from_a_newer_peacewatch_is_refused(url):
+    with open_store(url) as store, store.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01T00:00:00+00:00')")
+    with pytest.raises(StoreUnavailable, match=r"^\[E201\] sqlite:///.*schema version 99 is newer"):
+        open_store(url)
+
+
+def test_a_failing_migration_leaves_the_database_at_its_old_version(url, monkeypatch):
+    open_store(url).close()
+
+    def half_done(connection):
+        connection.exec_driver_sql("CREATE TABLE ceasefire_lines (id INTEGER PRIMARY KEY)")
+        raise RuntimeError("migration bug")
+
+    broken = migrations.Migration(3, "ceasefire lines", half_done)
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
+    with pytest.raises(RuntimeError):
+        open_store(url)
+    with sa.create_engine(url).connect() as connection:
+        assert not sa.inspect(connection).has_table("ceasefire_lines")
+        assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) == 2
+
+
+def test_an_unopenable_database_file_is_a_one_line_error(tmp_path):
+    url = f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}"
+    with pytest.raises(StoreUnavailable, match=r"^\[E201\] sqlite:///.*: unable to open database file$"):
+        open_store(url)
+
+
+def test_a_bad_url_is_a_one_line_error():
+    with pytest.raises(StoreUnavailable, match=r"^\[E201\] nosuchdb://x: not a usable database URL"):
+        open_store("nosuchdb://x")
+
+
+def test_extraction_round_trip(store):
+    extraction = truce_extraction()
+    store.add([entry("truce", TRUCE, extraction, "2024-03-15")])
+    assert store.extraction("truce") == extraction
+
+
+def test_unknown_article_is_a_clear_error(store):
+    with pytest.raises(UnknownArticle, match=r"^\[E203\] nowhere: no such article"):
+        store.extraction("nowhere")
+
+
+def test_ingesting_the_same_batch_twice_adds_nothing(store):
+    batch = [entry("truce", TRUCE, truce_extraction()), entry("harvest", HARVEST)]
+    first = store.add(batch)
+    counts = row_counts(store)
+    second = store.add(batch)
+    assert first.added == ["truce", "harvest"]
+    assert second.added == [] and second.already_stored == ["truce", "harvest"]
+    assert row_counts(store) == counts
+
+
+def test_the_same_text_twice_in_one_batch_is_stored_once(store):
+    result = store.add([entry("harvest", HARVEST), entry("harvest-again", HARVEST)])
+    assert (result.added, result.already_stored) == (["harvest"], ["harvest-again"])
+
+
+def test_an_id_taken_by_another_text_is_skipped_and_reported(store):
+    store.add([entry("report", HARVEST)])
+    result = store.add([entry("report", CORRIDOR)])
+    assert (result.added, result.id_conflicts) == ([], ["report"])
+    assert store.search("corridor", 5) == []
+
+
+def test_a_failing_batch_rolls_back_and_leaves_earlier_rows_intact(store, monkeypatch):
+    store.add([entry("harvest", HARVEST)])
+    before = row_counts(store)
+    real_insert = database.insert_mentions
+
+    def insert_then_fail(connection, article_id, extraction):
+        if article_id == "corridor":
+            raise RuntimeError("disk gave up")
+        real_insert(connection, article_id, extraction)
+
+    monkeypatch.setattr(database, "insert_mentions", insert_then_fail)
+    with pytest.raises(RuntimeError):
+        store.add([entry("truce", TRUCE, truce_extraction()), entry("corridor", CORRIDOR)])
+    assert row_counts(store) == before
+    assert [a["id"] for a in store.articles()] == ["harvest"]
+    assert store.search("ceasefire", 5) == []
+
+    monkeypatch.setattr(database, "insert_mentions", real_insert)
+    retry = store.add([entry("truce", TRUCE, truce_extraction()), entry("corridor", CORRIDOR)])
+    assert retry.added == ["truce", "corridor"] and retry.near_duplicates == {}
+
+
+def test_full_text_search_finds_a_word_with_a_snippet(store):
+    store.add([entry("truce", TRUCE), entry("harvest", HARVEST), entry("corridor", CORRIDOR)])
+    [hit] = store.search("ceasefire", 5)
+    assert hit["id"] == "truce" and "[ceasefire]" in hit["snippet"]
+    assert {h["id"] for h in store.search("convoys OR coffee", 5)} == {"corridor", "harvest"}
+    assert [h["id"] for h in store.search("title:corridor", 5)] == ["corridor"]
+    assert store.search("title:convoys", 5) == []
+
+
+def test_a_malformed_search_query_is_a_one_line_error(store):
+    with pytest.raises(InvalidSearchQuery, match=r"^\[E202\] query '\"ceasefire': unterminated string"):
+        store.search('"ceasefire', 5)
+
+
+def test_deleting_an_article_removes_its_rows_and_its_search_entry(store):
+    store.add([entry("truce", TRUCE, truce_extraction())])
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM articles WHERE id = 'truce'")
+    assert all(n == 0 for table, n in row_counts(store).items() if table != "schema_migrations")
+
+
+def test_articles_lists_newest_first_without_text(store):
+    store.add([entry("harvest", HARVEST, published="2024-01-02"), entry("undated", CORRIDOR),
+               entry("truce", TRUCE, published="2024-03-15")])
+    listed = store.articles(limit=10)
+    assert [a["id"] for a in listed] == ["truce", "harvest", "undated"]
+    assert listed[0]["published"] == "2024-03-15" and listed[0]["source_path"] == "news/truce.txt"
+    assert "text" not in listed[0]
+    assert len(store.articles(limit=1)) == 1
+
+
+def test_summary_counts_facts_of_original_articles(store):
+    copy_of_truce = TRUCE + " Talks follow in April."
+    copy_extraction = truce_extraction().model_copy(update={"id": "truce-copy"})
+    store.add([entry("truce", TRUCE, truce_extraction()), entry("harvest", HARVEST),
+               entry("truce-copy", copy_of_truce, copy_extraction)])
+    summary = store.summary()
+    assert (summary["articles"], summary["duplicates"]) == (3, 1)
+    assert summary["events"] == {"Strategic developments": 1}
+    assert summary["places"] == {"Kidal": 1}
+    assert (summary["quotes"], summary["times"], summary["quantities"], summary["provisions"]) == (1, 2, 1, 1)
+    assert summary["provision_categories"] == {"withdrawal": 1}
