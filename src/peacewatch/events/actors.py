@@ -1,7 +1,7 @@
 """Who an event is between: actor1 (who acts), actor2 (on whom) and everyone else involved.
 
 Actors are states, organisations and armed groups, never individuals or towns: a demonym stands
-for its state's forces ("Azerbaijani army" -> Azerbaijan) unless it qualifies a non-state group
+for its state's forces ("Ethiopian army" -> Ethiopia) unless it qualifies a non-state group
 ("Kurdish rebels"), and the crowds of protests and riots are named the ACLED way,
 "Protesters (Country)".
 """
@@ -21,18 +21,34 @@ AGENT_DEPS = ("nsubj", "nsubjpass", "agent", "poss")
 
 
 def actor_entities(document: Document, sentence: Span) -> list[Entity]:
+    """States, organisations and peoples named in the sentence; a town is never an actor, even
+    when the parser takes it for an organisation."""
     entities = document.within("entities", sentence.start_char, sentence.end_char)
-    return [e for e in entities if e.label in ("NORP", "ORG") or (e.label == "GPE" and names_a_country(e.canonical))]
+    towns = {(p.start, p.end) for p in document.within("places", sentence.start_char, sentence.end_char)
+             if not names_a_country(p.name)}
+    return [e for e in entities if (e.start, e.end) not in towns
+            and (e.label in ("NORP", "ORG") or (e.label == "GPE" and names_a_country(e.canonical)))]
 
 
 def group_name(token: Token, entities: list[Entity]) -> tuple[str, Entity | None]:
-    """"Kurdish rebels" -> ("Kurdish rebels", the Kurdish entity); "the militants" -> "Militants"."""
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod"):
+    """"Kurdish rebels" -> ("Kurdish rebels", the Kurdish entity); "the militants" -> "Militants";
+    "Tamil separatist forces" -> "Tamil separatist forces"."""
+    word = token.text if token.pos_ == "NOUN" else f"{token.text} {token.head.text}"
+    holder = token if token.pos_ == "NOUN" else token.head
+    for child in holder.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child is not token:
             owner = next((e for e in entities if e.start <= child.idx < e.end), None)
             if owner:
-                return f"{owner.text} {token.lemma_}s", owner
-    return token.lemma_.capitalize() + "s", None
+                return f"{owner.text} {word}", owner
+    return word[:1].upper() + word[1:], None
+
+
+def names_a_group(token: Token, groups: set[str]) -> bool:
+    """A group noun, or its adjective on a common noun ("separatist forces"); not an adjective
+    describing a named organisation ("the paramilitary Rapid Support Forces")."""
+    if token.lemma_.lower() not in groups:
+        return False
+    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.head.pos_ == "NOUN")
 
 
 def acting_side(token: Token, trigger: Trigger) -> bool:
@@ -48,7 +64,7 @@ def event_actors(document: Document, sentence: Span, trigger: Trigger, place: Pl
     consumed: set[int] = set()
     groups = set(lexicon("events")["non_state_groups"])
     for token in sentence:
-        if token.lemma_.lower() in groups:
+        if names_a_group(token, groups):
             name, owner = group_name(token, entities)
             named.append((name, token))
             if owner:

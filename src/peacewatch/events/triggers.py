@@ -53,7 +53,7 @@ def is_unreal(token: Token) -> bool:
                 return True
         if node.dep_ == "xcomp" and lemma(node.head) in unreal:
             return True
-        if node.dep_ in ("ROOT", "ccomp", "conj") and node.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("ROOT", "ccomp") and node.pos_ in ("VERB", "AUX"):
             break
     return False
 

@@ -60,7 +60,15 @@ def by_own_name(places: list[GazetteerEntry], name: str) -> list[GazetteerEntry]
     """Places that bear this name as their own or a curated one: a town's alternate names in
     geonames are too noisy (common words among them) to be trusted without spaCy calling it a place."""
     key = fold(name)
-    return [p for p in places if p.kind != "city" or p.curated or fold(p.name) == key]
+    return [p for p in without_acronym_towns(places, name) if p.kind != "city" or p.curated or fold(p.name) == key]
+
+
+def without_acronym_towns(places: list[GazetteerEntry], name: str) -> list[GazetteerEntry]:
+    """An all-capitals name ("UN", "AU", "RSF") is an organisation's acronym, not a small town
+    that happens to be spelt the same; countries ("US") and curated places still count."""
+    if not (name.isupper() and name.isalpha()):
+        return places
+    return [p for p in places if p.kind != "city" or p.curated]
 
 
 def generic_word_end(text: str, end: int) -> int:
@@ -76,7 +84,7 @@ def is_adjective(name: str) -> bool:
 
 def entity_candidates(name: str) -> list[GazetteerEntry]:
     """Places for an entity's text: as written, each half of "A/B", or without a generic word."""
-    found = gazetteer().candidates(name)
+    found = without_acronym_towns(gazetteer().candidates(name), name)
     if found or is_adjective(name):
         return found
     for part in name.split("/"):
