@@ -7,11 +7,12 @@ naming the file or database and the problem, and the exit status is then 1.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import sys
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -49,7 +50,7 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def progress(total: int, what: str) -> Iterator[callable]:
+def progress(total: int, what: str) -> Iterator[Callable[[], None]]:
     bar = Progress(TextColumn(f"[bold]{what}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=errors, transient=True)
     task = bar.add_task(what, total=total)
@@ -66,14 +67,16 @@ def as_date(value: Optional[dt.datetime]) -> Optional[dt.date]:
     return value.date() if value else None
 
 
+class ExtractFormat(str, enum.Enum):
+    jsonl = "jsonl"
+
+
 @app.command()
 def extract(files: List[Path] = typer.Argument(..., help="Article files: .json, .jsonl, .txt, .md, .html."),
-            format: str = typer.Option("jsonl", "--format", help="Output format (jsonl: one extraction per line)."),
+            format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format",
+                                                 help="Output format: one extraction object per line."),
             published: Optional[dt.datetime] = PUBLISHED_OPTION) -> None:
     """Extract times, places, quantities, quotes, events and provisions; one JSON line per article."""
-    if format != "jsonl":
-        fail(f"[E001] --format {format}: extract writes jsonl only")
-        raise typer.Exit(2)
     sources = read_sources(files, as_date(published))
     report_failures(sources)
     with progress(len(sources.articles), "extracting") as advance:
