@@ -46,7 +46,7 @@ def user_errors() -> Iterator[None]:
         yield
     except PeacewatchError as error:
         fail(str(error))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @contextmanager
