@@ -1,3 +1,5 @@
+import pytest
+
 from peacewatch.testing import mentions
 
 
@@ -54,3 +56,21 @@ def test_lowercase_word_and_sentence_start_are_not_places():
 def test_slash_names_resolve_to_one_place():
     found = places("Fighting reached Kharkiv/Charkow overnight.")
     assert len(found) == 1 and next(iter(found.values())).country == "UA"
+
+
+def test_capitalised_dateline_names_are_places_but_acronyms_are_not():
+    found = places("GOMA/KIGALI, March 3 (Wire) - The RSF and the ELN issued statements.")
+    assert found["GOMA"].name == "Goma" and found["KIGALI"].country == "RW"
+    assert "RSF" not in found and "ELN" not in found
+
+
+def test_congo_in_conflict_reporting_is_the_democratic_republic():
+    found = places("Fighting in eastern Congo spread as the Democratic Republic of Congo recalled its envoy.")
+    assert found["Congo"].country == "CD"
+    assert found["Democratic Republic of Congo"].country == "CD"
+
+
+@pytest.mark.parametrize("name, lat", [("Lake Kivu", -2.0), ("Hodeidah", 14.8), ("Chocó", 5.69)])
+def test_curated_lakes_ports_and_departments(name, lat):
+    found = places(f"Aid reached {name} on Tuesday after weeks of delays.")
+    assert abs(found[name].lat - lat) < 0.5

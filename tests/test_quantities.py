@@ -16,6 +16,8 @@ def quantities(text: str) -> list[tuple[str, float, str, bool]]:
     ("Nearly 3,000 locally recruited servicemen joined.", ("Nearly 3,000 locally recruited servicemen", 3000, "troops", True)),
     ("The convoy had 90 armoured personnel carriers.", ("90 armoured personnel carriers", 90, "vehicles", False)),
     ("Militias seized seven districts in the east.", ("seven districts", 7, "districts", False)),
+    ("Nearly 20 million tonnes of wheat wait in silos.", ("Nearly 20 million tonnes", 20000000, "tonnes", True)),
+    ("Observers work in eight departments.", ("eight departments", 8, "regions", False)),
     ("A buffer zone five kilometers wide was agreed.", ("five kilometers", 5, "km", False)),
     ("The enclave covers about 3000km² of hills.", ("about 3000km²", 3000, "km2", True)),
     ("Houthi forces launched 20 drones at shipping.", ("20 drones", 20, "drones", False)),

@@ -50,3 +50,26 @@ def test_quoted_spans_exclude_the_marks():
     text = "She said “never again” twice."
     [span] = quoted_spans(text)
     assert text[span.start:span.end] == "never again"
+
+
+def test_single_curly_quotes_with_apostrophes_inside():
+    text = "‘The wells are dry and the market’s closed,’ Halima Yusuf told reporters in Kassala."
+    [(quote, speaker)] = speakers(text)
+    assert quote.startswith("The wells are dry") and quote.endswith("closed,") and speaker == "Halima Yusuf"
+
+
+def test_a_continuation_does_not_borrow_the_next_paragraphs_speaker():
+    text = ('"We are ready to sign tomorrow," the minister Rosa Quintero wrote on Monday. '
+            '"The rest depends on them."\n\nThe rebel negotiator, Iván Ortega, said talks would resume.')
+    assert [s for _, s in speakers(text)] == ["Rosa Quintero", "Rosa Quintero"]
+
+
+def test_a_speech_verb_in_the_next_sentence_does_not_override_the_quotes_own():
+    text = ('The militia spokesman, Yusuf Adan, said his fighters would stay "as long as the army keeps '
+            'its positions." Kenya welcomed the statement on Friday.')
+    assert speakers(text)[0][1] == "Yusuf Adan"
+
+
+def test_speaker_name_does_not_take_words_from_an_apposition():
+    text = '"Nobody has come to help us since the shelling began," Amal Mansour, a nurse in Zalingei, told AFP.'
+    assert speakers(text)[0][1] == "Amal Mansour"

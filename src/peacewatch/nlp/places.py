@@ -35,6 +35,9 @@ NAME_PARTICLES = frozenset({"of", "and", "the", "al", "el", "de", "du", "la", "l
 NUMBER_AFTER = re.compile(r" \d")
 GENERIC_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 WORD_AFTER = re.compile(r" \w+")
+# A wire dateline: capitalised place names opening a paragraph, before a comma, a date or a dash
+# ("GOMA, July 3", "ADEN/SANAA, April 2", "KYIV (Wire) -").
+DATELINE = re.compile(r"^([A-Z][A-Z'’. -]*[A-Z])((?:/[A-Z][A-Z'’. -]*[A-Z])*)(?=,| \(| [—–-])", re.MULTILINE)
 NOT_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -222,10 +225,29 @@ def choose(mentions: list[PlaceMention], countries: set[str]) -> None:
         mention.chosen = max(mention.candidates, key=rank)
 
 
+def dateline_mentions(text: str) -> list[PlaceMention]:
+    """Places of a dateline written in capitals: an all-capitals word elsewhere is an acronym
+    ("RSF", "ECOWAS"), but at the head of a dateline it is a town's name ("BAMAKO, Jan 26")."""
+    mentions = []
+    for line in DATELINE.finditer(text):
+        position = line.start()
+        for name in (line.group(1) + line.group(2)).split("/"):
+            found = [p for p in gazetteer().lookup(name.title()) if p.prominent]
+            if found:
+                mentions.append(PlaceMention(position, position + len(name), found))
+            position += len(name) + 1
+    return mentions
+
+
+def without_overlaps(mentions: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMention]:
+    return mentions + [m for m in extra if not any(o.start < m.end and m.start < o.end for o in mentions)]
+
+
 @annotator("places", requires=("entities",))
 def find_places(document: Document) -> list[Place]:
     mentions, covered = entity_mentions(document)
     mentions += text_mentions(document.parse, covered, people_words(document))
+    mentions = without_overlaps(mentions, dateline_mentions(document.text))
     mentions.sort(key=lambda m: m.start)
     choose(mentions, article_countries(document, mentions))
     text = document.text

@@ -41,13 +41,23 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             continue
         position = 0
         while (start := text.find(opening, position)) >= 0:
-            end = text.find(closing, start + 1)
+            end = closing_mark(text, closing, start + 1)
             if end < 0:
                 break
             if not overlapping(QuotedSpan(start + 1, end), spans):
                 spans.append(QuotedSpan(start + 1, end))
             position = end + 1
     return sorted(spans, key=lambda s: s.start)
+
+
+def closing_mark(text: str, closing: str, position: int) -> int:
+    """The next closing mark that is not an apostrophe: "’" between two letters ("don’t",
+    "Côte d’Ivoire") is part of a word, not the end of a ‘single-quoted’ quotation."""
+    while (end := text.find(closing, position)) >= 0:
+        if not (0 < end < len(text) - 1 and text[end - 1].isalpha() and text[end + 1].isalpha()):
+            return end
+        position = end + 1
+    return -1
 
 
 def overlapping(span: QuotedSpan, spans: list[QuotedSpan]) -> bool:
@@ -117,12 +127,20 @@ class SpeakerFinder:
         first, last = doc.sentence_at(quote.start), doc.sentence_at(max(quote.start, quote.end - 1))
         sentences = [s for s in doc.sentences if s.start >= first.start and s.end <= last.end]
         following = doc.sentence_at(min(len(doc.text) - 1, last.end_char + 1))
-        if following.start >= last.end and following.start_char - quote.end <= 3:
+        if (following.start >= last.end and following.start_char - quote.end <= 3
+                and "\n" not in doc.text[quote.end:following.start_char]
+                and not self.has_speech_verb(sentences)):
             sentences.append(following)
         preceding = doc.sentence_at(max(0, first.start_char - 1))
         if preceding.end <= first.start and preceding.text.rstrip().endswith(":"):
             sentences.insert(0, preceding)
         return sentences
+
+    def has_speech_verb(self, sentences: list[SpacySpan]) -> bool:
+        """Whether the quotation's own sentences already carry a speech verb, so a neighbouring
+        sentence ("Saudi Arabia welcomed it.") is not needed and would only mislead."""
+        return any(t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and not self.inside_quote(t.idx)
+                   for s in sentences for t in s)
 
     def speaker(self, quote: QuotedSpan, previous: tuple[QuotedSpan, str | None] | None) -> str | None:
         sentences = self.context(quote)
@@ -189,12 +207,19 @@ class SpeakerFinder:
                 if people:
                     return people[0].canonical
         if token.pos_ == "PROPN":
-            return " ".join(t.text for t in token.subtree if t.pos_ == "PROPN")
+            return self.proper_name(token)
         if token.pos_ == "PRON":
             return self.nearest_person_before(quote.start) if token.lower_ in self.pronouns else None
         if token.pos_ == "NOUN":
             return token.lemma_ + "s" if token.tag_ == "NNS" else self.described_person(token, quote)
         return None
+
+    def proper_name(self, token: Token) -> str | None:
+        """A name the entity recognizer missed: the proper noun with the name parts joined to it
+        (not the whole subtree, which would swallow "in Bahri" from an apposition)."""
+        parts = [t for t in (token, *token.children) if t.pos_ == "PROPN" and t.text[:1].isalpha()
+                 and (t is token or t.dep_ in ("compound", "flat")) and not self.inside_quote(t.idx)]
+        return " ".join(t.text for t in sorted(parts, key=lambda t: t.i)) or None
 
     def described_person(self, noun: Token, quote: QuotedSpan) -> str | None:
         """"The historian": the person last introduced with that word, else the last speaker."""
