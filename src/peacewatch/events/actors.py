@@ -40,6 +40,8 @@ def group_name(token: Token, entities: list[Entity]) -> tuple[str, Entity | None
             owner = next((e for e in entities if e.start <= child.idx < e.end), None)
             if owner:
                 return f"{owner.text} {word}", owner
+            if child.pos_ == "PROPN" or child.text.isupper():
+                return f"{child.text} {word}", None
     return word[:1].upper() + word[1:], None
 
 
