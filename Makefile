@@ -27,5 +27,10 @@ test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
+.PHONY: benchmark-times
+benchmark-times: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/times_vs_heideltime.py
+
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

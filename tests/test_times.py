@@ -166,3 +166,71 @@ def test_number_values(text, value):
 def test_numbers_skip_ordinals_designators_and_range_ends():
     text = "the 3rd brigade, an F-16, the 1991-94 war and 12 tanks"
     assert [value for _, _, value in find_numbers(text)] == [1991, 12]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Drones struck the depot on Monday morning.", "Monday morning", "2024-03-11TMO"),
+    ("The envoy flew to Bamako this morning.", "this morning", "2024-03-14TMO"),
+    ("The council votes tonight.", "tonight", "2024-03-14TNI"),
+    ("Shelling resumed last night near Kherson.", "last night", "2024-03-13TNI"),
+    ("Convoys will leave tomorrow afternoon.", "tomorrow afternoon", "2024-03-15TAF"),
+])
+def test_parts_of_the_day_keep_their_timex3_suffix_and_are_times(text, span, value):
+    assert times(text)[span] == (value, "TIME")
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Fighting flared over the weekend in Darfur.", "2024-03-14", "2024-W10-WE"),
+    ("Fighting flared over the weekend in Darfur.", "2024-03-17", "2024-W11-WE"),
+    ("Monitors will arrive at the weekend.", "2024-03-14", "2024-W11-WE"),
+    ("Two markets were hit last weekend.", "2024-03-18", "2024-W11-WE"),
+])
+def test_the_weekend_is_the_last_one_unless_the_sentence_looks_ahead(text, published, value):
+    found = values(text, published)
+    assert list(found.values()) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Oil exports from Juba fell in the fourth quarter.", "2023-Q4"),
+    ("Exports will recover in the third quarter.", "2024-Q3"),
+    ("First-quarter grain shipments rose.", "2024-Q1"),
+    ("Revenue recovered in the second half of 2022.", "2022-H2"),
+    ("Tariffs rose in Q2 2021.", "2021-Q2"),
+    ("Imports fell last quarter.", "2023-Q4"),
+    ("Aid budgets shrank in the first quarter of last year.", "2023-Q1"),
+])
+def test_quarters_and_halves_of_the_year(text, value):
+    assert list(values(text).values()) == [value]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The prisoner swap took place on Christmas Eve.", "Christmas Eve", "2023-12-24"),
+    ("A truce is planned for New Year's Day.", "New Year's Day", "2025-01-01"),
+    ("The rebels said they would withdraw by the end of the year.", "the end of the year", "2024"),
+    ("Aid deliveries resumed in the spring.", "the spring", "2024-SP"),
+    ("The ultimatum expires at midnight on Friday.", "midnight on Friday", "2024-03-08T24:00"),
+    ("Monitors report weekly to the council.", "weekly", "P1W"),
+])
+def test_holidays_periods_seasons_midnight_and_frequencies(text, span, value):
+    assert values(text)[span] == value
+
+
+@pytest.mark.parametrize("text", [
+    "The Daily Star quoted a commander.",
+    "A quarter of the population has fled, and three quarters of the wells are dry.",
+    "They met around noon, a witness said.",
+    "Peace talks now look likely, and fighting has recently eased.",
+])
+def test_names_and_days_nobody_names_are_not_times(text):
+    assert times(text) == {}
+
+
+def test_count_then_earlier_or_later_is_the_timeml_duration():
+    found = values("The dam was seized on June 3. Two days later, the army retook it.")
+    assert found == {"June 3": "2023-06-03", "Two days": "P2D"}
+
+
+def test_regression_a_time_in_a_verbless_headline_does_not_hang():
+    """_governor climbed heads with `is not`, which never holds for spaCy's fresh Token objects."""
+    found = mentions("Truce deadline: Monday, March 18", "times", published="2024-03-14")
+    assert [t.value for t in found] == ["2024-03-18"]

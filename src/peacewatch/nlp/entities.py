@@ -13,6 +13,7 @@ import re
 
 from peacewatch.knowledge.actors import ArticleActors, catalog, clean_name
 from peacewatch.knowledge.gazetteer import GazetteerEntry, gazetteer
+from peacewatch.nlp.model import entity_label
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Entity
 
@@ -87,8 +88,8 @@ def find_entities(document: Document) -> list[Entity]:
     text = document.text
     names: list[tuple[int, int, str]] = []
     for ent in document.parse.ents:
-        if ent.label_ in NAME_LABELS:
-            names += [(a, b, ent.label_) for a, b in possessive_parts(text, *trimmed(text, ent.start_char, ent.end_char))]
+        if entity_label(ent.label_) in NAME_LABELS:
+            names += [(a, b, entity_label(ent.label_)) for a, b in possessive_parts(text, *trimmed(text, ent.start_char, ent.end_char))]
     people = ArticleActors(text[s:e] for s, e, label in names if label == "PERSON" and not is_place_name(text[s:e]))
     entities = []
     for start, end, label in names:

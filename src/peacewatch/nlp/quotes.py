@@ -17,7 +17,10 @@ from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Entity, Quote
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
+# After a quotation the speaker may follow its verb ("…», a déclaré le ministre"), which some
+# parsers label as the verb's object.
+INVERTED_DEPS = {"obj", "dobj"}
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 CONTINUATION_GAP = 400  # characters between two quotations that may still be one speaker's
 
@@ -155,6 +158,8 @@ class SpeakerFinder:
         verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for verb in verbs:
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.inside_quote(c.idx)]
+            if not subjects and verb.idx > quote.end:
+                subjects = [c for c in verb.children if c.dep_ in INVERTED_DEPS and c.idx > verb.idx]
             for subject in subjects:
                 name = self.name_of(subject, quote)
                 if name:

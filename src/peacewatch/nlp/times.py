@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from peacewatch.nlp.numbers_units import counted_unit
 from peacewatch.nlp.times_grammar import Candidate, choose, join, scan
-from peacewatch.nlp.times_values import Reference, value_and_type
+from peacewatch.nlp.times_values import DAY, Reference, value_and_type
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import TimeMention
 
@@ -25,8 +25,9 @@ FUTURE_AUXILIARIES = {"will", "shall", "must", "'ll", "wo", "going"}
 SCHEDULING_VERBS = {"schedule", "plan", "expect", "due", "set", "slate", "postpone", "delay", "reschedule"}
 ANNOUNCING_VERBS = {"agree", "announce", "call", "propose", "invite", "arrange", "confirm"}
 SINCE = {"since"}
-# Kinds whose value depends on which way the sentence looks: "Monday", "March 3", "in May".
-ORIENTED_KINDS = {"weekday", "date", "month"}
+# Kinds whose value depends on which way the sentence looks: "Monday", "March 3", "in May",
+# "the weekend", "the fourth quarter".
+ORIENTED_KINDS = {"weekday", "date", "month", "weekend", "part_of_year"}
 PLANNED_EVENTS = {"talk", "talks", "negotiation", "meeting", "summit", "discussion", "consultation", "vote",
                   "election", "session", "conference", "visit", "referendum", "hearing", "round"}
 
@@ -45,7 +46,7 @@ def is_year(candidate: Candidate, document: Document) -> bool:
 def _governor(token: Token) -> Token | None:
     """The verb (or predicative adjective like "due") the time expression hangs from."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in SCHEDULING_VERBS:
             return node
@@ -112,7 +113,7 @@ class Discourse:
 
     def note(self, candidate: Candidate, value: str) -> None:
         """Remember a day-precise date as what the following relative expressions count from."""
-        if len(value) >= 10 and not value.startswith("X") and candidate.kind != "clock":
+        if DAY.match(value) and candidate.kind != "clock":
             self.last_day = (candidate.end, dt.date.fromisoformat(value[:10]))
 
 

@@ -20,10 +20,11 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
           "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-# TIMEX3 duration letter and multiplier of each unit; decades and centuries count in years.
+# TIMEX3 duration letter and multiplier of each unit; decades and centuries count in years,
+# quarters ("the past quarter") in months.
 DURATION_UNITS = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
                   "day": ("D", 1, False), "week": ("W", 1, False), "fortnight": ("W", 2, False),
-                  "month": ("M", 1, False), "year": ("Y", 1, False), "decade": ("Y", 10, False),
+                  "month": ("M", 1, False), "quarter": ("M", 3, False), "year": ("Y", 1, False), "decade": ("Y", 10, False),
                   "century": ("Y", 100, False)}
 
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -117,9 +118,38 @@ def _anchored_fields(m: re.Match) -> dict:
     return {"offset": -1 if any(w in words for w in ("before", "previous", "preceding", "earlier")) else 1}
 
 
-DEICTIC_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
-                   "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                   "tomorrow": 1}
+DEICTIC_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "last": -1,
+                   "today": 0, "tonight": 0, "this": 0, "tomorrow": 1}
+# TIMEX3 parts of the day: "Monday morning" is 2024-03-11TMO, "tonight" 2024-03-14TNI.
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_DAY_PART = r"(?P<part>morning|afternoon|evening|night)"
+
+
+def _deictic_fields(m: re.Match) -> dict:
+    """"yesterday" is -1 day; "last night" -1 day at night; "tomorrow morning" +1 in the morning."""
+    day = " ".join(m["day"].lower().split())
+    part = m["part"] or (day if day == "tonight" else "")
+    return {"offset": DEICTIC_OFFSETS[day], "part": DAY_PARTS.get(part.lower(), "")}
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _part_of_year_fields(m: re.Match) -> dict:
+    """A quarter ("the third quarter", "Q3 2012") or a half ("the first half of 2013") of a year,
+    which is the year named, the one "this/last/next year" points to, or left to the calendar."""
+    index = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
+    shift = {"this": 0, "last": -1, "next": 1}.get((m["mod"] or "").lower())
+    return {"letter": "Q" if (m["q"] or m["unit"].lower() == "quarter") else "H", "index": index,
+            "year": int(m["year"]) if m["year"] else None, "shift": shift}
+
+
+# Fixed-date holidays that news dates things by; a general mechanism (nearest date) resolves them.
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+            "new year's eve": (12, 31), "new year's day": (1, 1), "new year's": (1, 1)}
+# Adverbs of frequency that are TIMEX3 SETs: "the board meets monthly".
+FREQUENCIES = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+               "yearly": "year"}
 
 
 def _rule(pattern: str, kind: str, fields: Callable[[re.Match], dict | None], flags: int = 0) -> Rule:
@@ -151,17 +181,33 @@ RULES: list[Rule] = [
     _rule(r"\b(?P<mod>this|last|next|past)\s+(?P<season>spring|summer|fall|autumn|winter)\b", "season",
           lambda m: {"season": SEASONS[m["season"].lower()], "modifier": m["mod"].lower()}, re.IGNORECASE),
     _rule(rf"\b(?:(?P<mod>(?i:this|last|next|past|coming))\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})(?!s\b)\b"
-          r"(?:\s+(?i:morning|afternoon|evening|night))?",
-          "weekday", lambda m: {"weekday": WEEKDAYS.index(m["weekday"]), "modifier": (m["mod"] or "").lower()}),
-    _rule(r"\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
-          r"|this (?:morning|afternoon|evening))\b",
-          "deictic", lambda m: {"offset": DEICTIC_OFFSETS[" ".join(m.group().lower().split())]}, re.IGNORECASE),
+          rf"(?:\s+(?i:{_DAY_PART}))?",
+          "weekday", lambda m: {"weekday": WEEKDAYS.index(m["weekday"]), "modifier": (m["mod"] or "").lower(),
+                                "part": DAY_PARTS.get((m["part"] or "").lower(), "")}),
+    _rule(r"\b(?P<day>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow"
+          rf"|this(?=\s+(?:morning|afternoon|evening))|last(?=\s+(?:evening|night)))(?:\s+{_DAY_PART})?\b",
+          "deictic", _deictic_fields, re.IGNORECASE),
+    _rule(r"\b(?:(?P<mod>this|last|next|past|coming)\s+|(?:the|a)\s+)weekend\b", "weekend",
+          lambda m: {"modifier": (m["mod"] or "").lower()}, re.IGNORECASE),
+    _rule(rf"\b(?:the\s+)?(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<unit>(?i:quarter|half))"
+          rf"|Q(?P<q>[1-4]))(?:,?\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{_YEAR}|(?P<mod>(?i:this|last|next))\s+(?i:year)))?\b",
+          "part_of_year", _part_of_year_fields),
+    _rule(r"\b(?P<name>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's(?:\s+(?:Eve|Day))?)", "date",
+          lambda m: dict(zip(("month", "day"), HOLIDAYS[" ".join(m["name"].lower().split())]), year=None)),
+    _rule(r"\b(?:hourly|daily|weekly|monthly|annually|yearly)\b", "set",
+          lambda m: {"count": 1.0, "unit": FREQUENCIES[m.group()]}),
+    _rule(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<unit>week|month|year)\b",
+          "period", lambda m: {"modifier": "this", "unit": m["unit"].lower(), "definite": False}, re.IGNORECASE),
+    _rule(r"\b(?:in|during|by|until|since|through|over|for)\s+(?P<span>the\s+(?P<season>spring|summer|autumn|winter|fall))\b",
+          "season", lambda m: {"season": SEASONS[m["season"].lower()], "modifier": "this"}, re.IGNORECASE),
+    _rule(r"\b(?P<word>noon|midday|midnight)\b", "clock",
+          lambda m: {"hour": 24 if m["word"].lower() == "midnight" else 12, "minute": 0, "cued": False}, re.IGNORECASE),
     _rule(r"\b(?:the\s+(?:day|night)\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z0-9]))"
           r"|the\s+(?:previous|preceding|next|following|same)\s+day|a\s+day\s+(?:earlier|before|later)"
           r"|(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b",
           "anchored", _anchored_fields, re.IGNORECASE),
     _rule(r"\b(?:(?P<lead>the)\s+)?(?P<mod>this|last|next|past|coming|previous|following)\s+"
-          r"(?P<unit>week|month|year|decade|century)\b(?!\s+(?:old|ago)\b)",
+          r"(?P<unit>week|month|quarter|year|decade|century)\b(?!\s+(?:old|ago)\b)",
           "period", lambda m: {"modifier": m["mod"].lower(), "unit": m["unit"].lower(), "definite": bool(m["lead"])},
           re.IGNORECASE),
     _rule(rf"\b(?P<num>{NUMBER}|a|an)\s+{_UNIT}\s+ago\b", "ago", _duration_fields, re.IGNORECASE),

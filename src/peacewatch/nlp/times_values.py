@@ -8,12 +8,16 @@ arithmetic over a `Reference`, so it is tested without any parsing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from peacewatch.nlp.times_grammar import DURATION_UNITS, Candidate
 
 PAST_MODIFIERS = ("last", "past", "previous")
 FUTURE_MODIFIERS = ("next", "coming")
+# A value precise to the day ("2024-03-11", "2024-03-11TMO"): what clock times and later
+# relative expressions count from.
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -123,17 +127,58 @@ def _period(fields: dict, ref: Reference) -> str | None:
     unit = fields["unit"]
     if fields["definite"]:
         return duration_value(1, unit)
-    if ref.published is None or unit not in ("week", "month", "year"):
+    if ref.published is None or unit not in ("week", "month", "quarter", "year"):
         return None
     shift = -1 if fields["modifier"] in PAST_MODIFIERS else 1 if fields["modifier"] in FUTURE_MODIFIERS else 0
     published = ref.published
     if unit == "year":
         return str(published.year + shift)
     if unit == "month":
-        index = published.year * 12 + published.month - 1 + shift
-        return f"{index // 12}-{index % 12 + 1:02d}"
-    year, week, _ = (published + dt.timedelta(weeks=shift)).isocalendar()
+        return _month_index_value(published.year * 12 + published.month - 1 + shift)
+    if unit == "quarter":
+        index = published.year * 4 + (published.month - 1) // 3 + shift
+        return f"{index // 4}-Q{index % 4 + 1}"
+    return _week_value(published + dt.timedelta(weeks=shift))
+
+
+def _month_index_value(index: int) -> str:
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def _week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def _weekend(fields: dict, ref: Reference) -> str | None:
+    """The weekend a report speaks of: the last one (today's, on a Saturday or Sunday) unless
+    the words or the tense look ahead."""
+    if ref.published is None:
+        return None
+    saturday = ref.published + dt.timedelta(days=5 - ref.published.weekday())
+    modifier = fields["modifier"]
+    ahead = modifier in FUTURE_MODIFIERS or (modifier in ("", "this") and ref.tense == "future")
+    if not ahead and saturday > ref.published:
+        saturday -= dt.timedelta(weeks=1)
+    if modifier in PAST_MODIFIERS and saturday >= ref.published - dt.timedelta(days=1):
+        saturday -= dt.timedelta(weeks=1)
+    return _week_value(saturday) + "-WE"
+
+
+def _part_of_year(fields: dict, ref: Reference) -> str | None:
+    """"the fourth quarter" in a March report is last year's, unless the sentence looks ahead."""
+    letter, index, year = fields["letter"], fields["index"], fields["year"]
+    if index > (4 if letter == "Q" else 2):
+        return None
+    if year is None:
+        if ref.published is None:
+            return None
+        current = (ref.published.month - 1) // (3 if letter == "Q" else 6) + 1
+        shift = fields["shift"]
+        if shift is None:
+            shift = -1 if index > current and ref.tense != "future" else 0
+        year = ref.published.year + shift
+    return f"{year}-{letter}{index}"
 
 
 def _ago(fields: dict, ref: Reference) -> str | None:
@@ -145,14 +190,17 @@ def _ago(fields: dict, ref: Reference) -> str | None:
     if unit in ("year", "decade", "century"):
         return str(published.year - count * DURATION_UNITS[unit][1])
     if unit == "month":
-        index = published.year * 12 + published.month - 1 - count
-        return f"{index // 12}-{index % 12 + 1:02d}"
+        return _month_index_value(published.year * 12 + published.month - 1 - count)
     if unit in ("week", "fortnight"):
-        year, week, _ = (published - dt.timedelta(weeks=count * DURATION_UNITS[unit][1])).isocalendar()
-        return f"{year}-W{week:02d}"
+        return _week_value(published - dt.timedelta(weeks=count * DURATION_UNITS[unit][1]))
     if unit == "day":
         return (published - dt.timedelta(days=count)).isoformat()
     return None
+
+
+def _with_part(day: str | None, fields: dict) -> str | None:
+    """A day with its TIMEX3 part of day, if the words name one: "2024-03-11TMO"."""
+    return f"{day}T{fields['part']}" if day and fields.get("part") else day
 
 
 def _days_from(base: dt.date | None, offset: int) -> str | None:
@@ -176,9 +224,13 @@ def date_value(candidate: Candidate, ref: Reference) -> str | None:
         return _season(fields, ref)
     if kind == "weekday":
         day = weekday_date(fields["weekday"], fields["modifier"], ref)
-        return day.isoformat() if day else None
+        return _with_part(day.isoformat() if day else None, fields)
     if kind == "deictic":
-        return _days_from(ref.published, fields["offset"])
+        return _with_part(_days_from(ref.published, fields["offset"]), fields)
+    if kind == "weekend":
+        return _weekend(fields, ref)
+    if kind == "part_of_year":
+        return _part_of_year(fields, ref)
     if kind == "anchored":
         return _days_from(ref.day, fields["offset"])
     if kind == "ago":
@@ -201,8 +253,8 @@ def value_and_type(candidate: Candidate, ref: Reference) -> tuple[str, str] | No
         if day_candidate is None and not fields["cued"]:
             return None
         day = date_value(day_candidate, ref) if day_candidate else (ref.day.isoformat() if ref.day else None)
-        if day is None or len(day) != 10 or day.startswith("X"):
+        if day is None or not DAY.fullmatch(day[:10]):
             return None
-        return f"{day}T{fields['hour']:02d}:{fields['minute']:02d}", "TIME"
+        return f"{day[:10]}T{fields['hour']:02d}:{fields['minute']:02d}", "TIME"
     value = date_value(candidate, ref)
-    return (value, "DATE") if value else None
+    return (value, "TIME" if "T" in value else "DATE") if value else None
