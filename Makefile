@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= peacewatch.db
 
-.PHONY: demo test install benchmark clean
+.PHONY: demo test install benchmark benchmark-times clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,6 @@ test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
-.PHONY: benchmark-times
 benchmark-times: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/times_vs_heideltime.py
