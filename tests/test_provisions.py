@@ -17,9 +17,15 @@ def test_relative_deadline_is_a_duration():
     assert (provision.category, provision.deadline) == ("disarmament", "P30D")
 
 
-def test_term_of_a_mission_is_its_duration():
+def test_term_of_a_mission_is_its_duration_and_relative_deadline():
     found = mentions(AGREEMENT + "Kenyan peacekeepers will remain in the area for five years.", "provisions")
-    assert [(p.category, p.duration) for p in found] == [("peacekeeping", "P5Y")]
+    assert [(p.category, p.duration, p.deadline) for p in found] == [("peacekeeping", "P5Y", "P5Y")]
+
+
+def test_a_ceasefire_is_due_when_it_takes_effect():
+    [provision] = mentions(AGREEMENT + "The ceasefire will take effect at 18:00 local time on Friday.",
+                           "provisions", published="2024-03-14")
+    assert (provision.category, provision.deadline) == ("ceasefire", "2024-03-15")
 
 
 def test_past_facts_are_not_provisions():

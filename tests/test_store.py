@@ -31,6 +31,7 @@ SCHEMA = {
     "event_actors": ["event_id", "position", "actor"],
     "provisions": ["id", "article_id", "start_char", "end_char", "text", "category", "deadline", "duration"],
     "provision_parties": ["provision_id", "role", "position", "name"],
+    "names": ["id", "canonical", "skeleton", "kind", "first_article_id"],
     "schema_migrations": ["version", "name", "applied_at"],
     "articles_fts": ["article_id", "title", "text"],
 }
@@ -97,7 +98,7 @@ def test_opening_applies_migrations_once_with_wal_and_foreign_keys(url):
     open_store(url).close()
     with open_store(url) as store, store.engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version, name FROM schema_migrations")).all()
-        assert [v for v, _ in versions] == [1, 2] and all(name for _, name in versions)
+        assert [v for v, _ in versions] == [1, 2, 3] and all(name for _, name in versions)
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
@@ -117,13 +118,13 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(url, monkeyp
         connection.exec_driver_sql("CREATE TABLE ceasefire_lines (id INTEGER PRIMARY KEY)")
         raise RuntimeError("migration bug")
 
-    broken = migrations.Migration(3, "ceasefire lines", half_done)
+    broken = migrations.Migration(4, "ceasefire lines", half_done)
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
     with pytest.raises(RuntimeError):
         open_store(url)
     with sa.create_engine(url).connect() as connection:
         assert not sa.inspect(connection).has_table("ceasefire_lines")
-        assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) == 2
+        assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) == 3
 
 
 def test_an_unopenable_database_file_is_a_one_line_error(tmp_path):

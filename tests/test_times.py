@@ -234,3 +234,18 @@ def test_regression_a_time_in_a_verbless_headline_does_not_hang():
     """_governor climbed heads with `is not`, which never holds for spaCy's fresh Token objects."""
     found = mentions("Truce deadline: Monday, March 18", "times", published="2024-03-14")
     assert [t.value for t in found] == ["2024-03-18"]
+
+
+def test_clock_time_on_a_weekday_ahead_takes_the_coming_day():
+    found = mentions("The truce will take effect at 18:00 local time on Friday.", "times", published="2024-03-14")
+    assert [t.value for t in found] == ["2024-03-15T18:00"]
+
+
+def test_present_tense_start_from_a_weekday_looks_ahead():
+    found = mentions("Mediators announce a truce in the north from Sunday.", "times", published="2024-03-14")
+    assert [t.value for t in found] == ["2024-03-17"]
+
+
+def test_a_weekday_the_parser_leaves_without_a_verb_takes_the_verb_before_it():
+    found = mentions("The truce is due to take effect at 9 p.m. Juba time on Monday.", "times", published="2024-03-14")
+    assert [t.value for t in found] == ["2024-03-18T21:00"]

@@ -3,8 +3,9 @@
 A sentence is a provision when, in an article that speaks of an agreement, it pairs an obligation
 cue (shall, must, will, pledges, provides for…) with a category phrase from provisions.yaml. The
 obliged parties are the subjects of the obligation; dates introduced by "by", "until"… are
-deadlines, durations introduced by "within" are deadlines relative to the agreement, other
-durations are the provision's term.
+deadlines; a provision with no dated deadline is due relative to the agreement's effect: its
+deadline is then a duration ("within 60 days", "for five years": P60D, P5Y), as agreement files
+write relative deadlines.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def deadline_and_duration(document: Document, sentence: Span) -> tuple[str | Non
                 deadline = time.value
             elif duration is None:
                 duration = time.value
-    return deadline, duration
+    return deadline or duration, duration
 
 
 def subject_names(token: Token, names: dict[int, str]) -> list[str]:

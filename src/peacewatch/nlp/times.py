@@ -25,6 +25,11 @@ FUTURE_AUXILIARIES = {"will", "shall", "must", "'ll", "wo", "going"}
 SCHEDULING_VERBS = {"schedule", "plan", "expect", "due", "set", "slate", "postpone", "delay", "reschedule"}
 ANNOUNCING_VERBS = {"agree", "announce", "call", "propose", "invite", "arrange", "confirm"}
 SINCE = {"since"}
+# Prepositions that, with a present-tense verb, announce a start or a limit ahead ("truce from
+# Sunday", "must leave by Friday").
+AHEAD_PREPOSITIONS = {"from", "starting", "by", "until", "till", "before"}
+GOVERNOR_REACH = 12
+CLAUSE_ENDS = {".", "!", "?", ";"}
 # Kinds whose value depends on which way the sentence looks: "Monday", "March 3", "in May",
 # "the weekend", "the fourth quarter".
 ORIENTED_KINDS = {"weekday", "date", "month", "weekend", "part_of_year"}
@@ -44,12 +49,18 @@ def is_year(candidate: Candidate, document: Document) -> bool:
 
 
 def _governor(token: Token) -> Token | None:
-    """The verb (or predicative adjective like "due") the time expression hangs from."""
+    """The verb (or predicative adjective like "due") the time expression hangs from; when the
+    parse leaves the expression without one, the nearest verb before it in the same clause."""
     node = token
     while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in SCHEDULING_VERBS:
             return node
+    for before in reversed(token.doc[max(0, token.i - GOVERNOR_REACH):token.i]):
+        if before.text in CLAUSE_ENDS:
+            break
+        if before.pos_ in ("VERB", "AUX"):
+            return before
     return None
 
 
@@ -64,6 +75,8 @@ def looks_ahead(token: Token, infinitive: bool = True) -> bool:
         return True
     if any(c.lower_ in FUTURE_AUXILIARIES or (infinitive and c.dep_ == "aux" and c.lower_ == "to")
            for c in governor.children):
+        return True
+    if governor.tag_ in ("VBZ", "VBP") and token.i > 0 and token.doc[token.i - 1].lower_ in AHEAD_PREPOSITIONS:
         return True
     if governor.lemma_.lower() in ANNOUNCING_VERBS:
         lo, hi = sorted((governor.i, token.i))
@@ -82,6 +95,15 @@ def tense_of(token: Token, infinitive: bool = True) -> str | None:
     return "past" if governor is not None and governor.tag_ in ("VBD", "VBN") else None
 
 
+def oriented_part(candidate: Candidate) -> Candidate | None:
+    """The part of an expression whose value depends on the tense: itself ("Friday"), or the day
+    of a clock time ("18:00 on Friday"), unless a year fixes it."""
+    part = candidate.fields.get("day") if candidate.kind == "clock" else candidate
+    if part is None or part.kind not in ORIENTED_KINDS or part.fields.get("year"):
+        return None
+    return part
+
+
 class Discourse:
     """The last day-precise date the text named, as it goes along: the day a clock time in the
     same sentence, or "the day before" in the same paragraph, counts from."""
@@ -98,8 +120,8 @@ class Discourse:
             same_paragraph = "\n" not in self.document.text[end:candidate.start]
             if (candidate.kind == "clock" and same_sentence) or (candidate.kind == "anchored" and same_paragraph):
                 anchor = day
-        oriented = candidate.kind in ORIENTED_KINDS and not candidate.fields.get("year")
-        tense = self._tense(candidate) if oriented else None
+        oriented = oriented_part(candidate)
+        tense = self._tense(oriented) if oriented else None
         return Reference(self.document.article.published, anchor, tense)
 
     def _tense(self, candidate: Candidate) -> str | None:

@@ -3,7 +3,9 @@
 `add` writes one transaction per batch, so an interrupted `ingest` leaves whole batches or
 nothing. A text already stored (same `content_hash`) is skipped, so ingesting the same files
 twice adds nothing. A new text that repeats a stored story is stored too, marked with
-`duplicate_of` and `similarity`, so it stays searchable but is not counted twice.
+`duplicate_of` and `similarity`, so it stays searchable but is not counted twice. Names the catalog lacks are
+stored in the spelling the corpus already uses for them (knowledge/corpus_names.py), read inside
+the batch's transaction so that two concurrent ingests cannot pick two spellings.
 """
 from __future__ import annotations
 
@@ -17,11 +19,13 @@ import sqlalchemy as sa
 from peacewatch.errors import StoreUnavailable, UnknownArticle
 from peacewatch.ingest.near_duplicates import (NearDuplicate, NearDuplicateIndex, signature,
                                                signature_bytes, signature_from_bytes)
+from peacewatch.knowledge.corpus_names import CorpusNames, respelled
 from peacewatch.records import Article, Extraction
 from peacewatch.store.engine import create_store_engine, writing
 from peacewatch.store.full_text import search
 from peacewatch.store.mention_rows import insert_mentions, load_mentions
 from peacewatch.store.migrations import migrate
+from peacewatch.store.name_rows import load_names, record_names
 from peacewatch.store.schema import articles as article_table
 from peacewatch.store.schema import minhash_signatures
 from peacewatch.store.summary import summarize
@@ -86,8 +90,9 @@ class Store:
         try:
             with self.database_errors(), writing(self.engine) as connection:
                 index = self._near_duplicate_index(connection)
+                spellings = load_names(connection)
                 for article, extraction, source_path in batch:
-                    self._add_one(connection, index, result, article, extraction,
+                    self._add_one(connection, index, spellings, result, article, extraction,
                                   {"source_path": source_path, "ingested_at": ingested_at})
         except BaseException:
             self._index = None  # it holds articles of the rolled-back batch: reload when next needed
@@ -105,8 +110,9 @@ class Store:
                 self._index.add(article_id, signature_from_bytes(blob))
         return self._index
 
-    def _add_one(self, connection: sa.Connection, index: NearDuplicateIndex, result: AddResult,
-                 article: Article, extraction: Extraction, provenance: dict[str, str | None]) -> None:
+    def _add_one(self, connection: sa.Connection, index: NearDuplicateIndex, spellings: CorpusNames,
+                 result: AddResult, article: Article, extraction: Extraction,
+                 provenance: dict[str, str | None]) -> None:
         if extraction.id != article.id:
             raise ValueError(f"extraction {extraction.id!r} is not of article {article.id!r}")
         known = _hashes_known(connection, article)
@@ -120,7 +126,9 @@ class Store:
             _insert_article(connection, article, extraction.language, original, provenance)
             connection.execute(minhash_signatures.insert().values(
                 article_id=article.id, hashvalues=signature_bytes(minhash)))
+            extraction = respelled(extraction, spellings)
             insert_mentions(connection, article.id, extraction)
+            record_names(connection, spellings, article.id, extraction)
             result.added.append(article.id)
             if original:
                 result.near_duplicates[article.id] = original

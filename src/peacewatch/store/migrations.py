@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from peacewatch.errors import StoreUnavailable
 from peacewatch.store.engine import writing
 from peacewatch.store.full_text import create_full_text_index
-from peacewatch.store.schema import metadata
+from peacewatch.store.schema import metadata, names
 
 bookkeeping = sa.MetaData()
 schema_migrations = sa.Table(
@@ -38,9 +38,14 @@ def _create_tables(connection: sa.Connection) -> None:
     metadata.create_all(connection)
 
 
+def _create_names(connection: sa.Connection) -> None:
+    names.create(connection, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, mention tables and near-duplicate signatures", _create_tables),
     Migration(2, "full-text search over articles (SQLite FTS5)", create_full_text_index),
+    Migration(3, "names: one spelling per name across the corpus", _create_names),
 )
 
 

@@ -119,6 +119,19 @@ provision_parties = sa.Table(
     sa.CheckConstraint(f"role IN {PARTY_ROLES}", name="provision_party_role"),
 )
 
+# The spelling the corpus uses for each name (knowledge/corpus_names.py): the first article's,
+# unless the catalog or the gazetteer has one; `skeleton` is the transliteration-blind key.
+names = sa.Table(
+    "names", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("canonical", sa.Text, nullable=False),
+    sa.Column("skeleton", sa.Text, nullable=False, index=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("first_article_id", sa.Text, sa.ForeignKey("articles.id", ondelete="CASCADE"),
+              nullable=False, index=True),
+    sa.UniqueConstraint("canonical", "kind", name="one_row_per_spelling"),
+)
+
 MENTION_TABLES: dict[str, sa.Table] = {
     "entities": entities, "times": times, "places": places, "quantities": quantities,
     "quotes": quotes, "events": events, "provisions": provisions,
