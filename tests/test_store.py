@@ -235,3 +235,18 @@ def test_summary_counts_facts_of_original_articles(store):
     assert summary["places"] == {"Kidal": 1}
     assert (summary["quotes"], summary["times"], summary["quantities"], summary["provisions"]) == (1, 2, 1, 1)
     assert summary["provision_categories"] == {"withdrawal": 1}
+
+
+def test_a_store_from_before_the_names_table_is_upgraded_and_keeps_its_rows(url, monkeypatch):
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+    with open_store(url) as store:
+        store.add([entry("harvest", HARVEST)])
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE names")  # as a version-2 file never had it
+    monkeypatch.undo()
+    with open_store(url) as store:
+        store.add([entry("truce", TRUCE, truce_extraction())])
+        with store.engine.connect() as connection:
+            spellings = set(connection.scalars(sa.text("SELECT canonical FROM names")))
+        assert {a["id"] for a in store.articles()} == {"harvest", "truce"}
+    assert {"Kidal", "Amadou Diallo"} <= spellings

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -41,31 +41,44 @@ class CorpusName:
     kind: str  # person, organisation or place
 
 
-def initials(name: str) -> frozenset[str]:
-    """The letters a spelling of this name may start with, one per way of writing its first sound."""
-    return frozenset(INITIAL_GLIDE.sub("", key)[:1] for key in (fold(name), skeleton(name)))
+class Spelling(NamedTuple):
+    """A name with its comparison keys, computed once: the corpus compares each new name with many."""
+
+    name: str
+    folded: str
+    key: str  # transliteration skeleton
+
+    @classmethod
+    def of(cls, name: str) -> Spelling:
+        return cls(name, fold(name), skeleton(name))
+
+    def initials(self) -> frozenset[str]:
+        """The letters a spelling of this name may start with, one per way of writing its first sound."""
+        return frozenset(INITIAL_GLIDE.sub("", key)[:1] for key in (self.folded, self.key))
+
+    def similarity(self, other: Spelling) -> float:
+        """How alike two spellings are, as written or once transliteration variants are merged."""
+        return max(fuzz.ratio(self.folded, other.folded), fuzz.ratio(self.key, other.key))
+
+    def surname(self) -> Spelling:
+        return Spelling.of(self.name.split()[-1])
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two spellings are, as written or once transliteration variants are merged."""
-    return max(fuzz.ratio(fold(a), fold(b)), fuzz.ratio(skeleton(a), skeleton(b)))
-
-
-def same_surname(a: str, b: str) -> bool:
+def same_surname(a: Spelling, b: Spelling) -> bool:
     """People share a given name more often than a surname: the surnames must agree on their own."""
-    last_a, last_b = a.split()[-1], b.split()[-1]
-    return skeleton(last_a) == skeleton(last_b) or similarity(last_a, last_b) >= MIN_SIMILARITY
+    last_a, last_b = a.surname(), b.surname()
+    return last_a.key == last_b.key or last_a.similarity(last_b) >= MIN_SIMILARITY
 
 
-def close(name: str, stored: str, kind: str) -> bool:
-    """Whether two spellings of one kind name the same thing ("Brigade 41" is not "Brigade 42")."""
-    if re.findall(r"\d+", name) != re.findall(r"\d+", stored):
+def close(new: Spelling, stored: Spelling, kind: str) -> bool:
+    """Whether two spellings of one kind and of about one length name the same thing
+    ("Brigade 41" is not "Brigade 42")."""
+    if new.similarity(stored) < MIN_SIMILARITY:
         return False
-    if abs(len(skeleton(name)) - len(skeleton(stored))) > MAX_LENGTH_GAP:
+    if re.findall(r"\d+", new.folded) != re.findall(r"\d+", stored.folded):
         return False
-    if kind == "person" and (len(name.split()) != len(stored.split()) or not same_surname(name, stored)):
-        return False
-    return similarity(name, stored) >= MIN_SIMILARITY
+    return kind != "person" or (len(new.folded.split()) == len(stored.folded.split())
+                                and same_surname(new, stored))
 
 
 class CorpusNames:
@@ -74,7 +87,7 @@ class CorpusNames:
     def __init__(self, names: Iterable[CorpusName] = ()) -> None:
         self._known: set[CorpusName] = set()
         self._by_skeleton: dict[str, list[CorpusName]] = defaultdict(list)
-        self._by_initial: dict[tuple[str, str], list[CorpusName]] = defaultdict(list)
+        self._by_initial: dict[tuple[str, str, int], list[Spelling]] = defaultdict(list)
         for name in names:
             self.add(name)
 
@@ -83,19 +96,24 @@ class CorpusNames:
         if name in self._known:
             return False
         self._known.add(name)
-        self._by_skeleton[skeleton(name.canonical)].append(name)
-        for letter in initials(name.canonical):
-            self._by_initial[name.kind, letter].append(name)
+        spelling = Spelling.of(name.canonical)
+        self._by_skeleton[spelling.key].append(name)
+        for letter in spelling.initials():
+            self._by_initial[name.kind, letter, len(spelling.key)].append(spelling)
         return True
 
-    def spelling(self, name: str, kind: Optional[str]) -> str | None:
+    def spelling(self, name: str, kind: str | None) -> str | None:
         """The first stored spelling of this name; without a kind, only an exact transliteration."""
-        same = [n for n in self._by_skeleton.get(skeleton(name), ()) if kind in (None, n.kind)]
+        new = Spelling.of(name)
+        same = [n for n in self._by_skeleton.get(new.key, ()) if kind in (None, n.kind)]
         if same or kind is None:
             return same[0].canonical if same else None
-        candidates = {n.canonical for letter in initials(name) for n in self._by_initial.get((kind, letter), ())}
-        matches = [c for c in candidates if close(name, c, kind)]
-        return max(matches, key=lambda c: (similarity(name, c), c), default=None)
+        lengths = range(len(new.key) - MAX_LENGTH_GAP, len(new.key) + MAX_LENGTH_GAP + 1)
+        candidates = {s for letter in new.initials() for length in lengths
+                      for s in self._by_initial.get((kind, letter, length), ())}
+        matches = [s for s in candidates if close(new, s, kind)]
+        best = max(matches, key=lambda s: (new.similarity(s), s.name), default=None)
+        return best.name if best else None
 
 
 def is_authority_name(name: str, places: frozenset[str]) -> bool:
@@ -112,14 +130,14 @@ class ArticleSpellings:
         self._known = known
         self._new = CorpusNames()
         self._places = places
-        self._chosen: dict[tuple[str, Optional[str]], str] = {}
+        self._chosen: dict[tuple[str, str | None], str] = {}
 
-    def of(self, name: str, kind: Optional[str]) -> str:
+    def of(self, name: str, kind: str | None) -> str:
         if (name, kind) not in self._chosen:
             self._chosen[name, kind] = self._choose(name, kind)
         return self._chosen[name, kind]
 
-    def _choose(self, name: str, kind: Optional[str]) -> str:
+    def _choose(self, name: str, kind: str | None) -> str:
         stored = self._known.spelling(name, kind) or self._new.spelling(name, kind)
         if stored is None or stored == name:
             if kind is not None:
@@ -134,7 +152,7 @@ def respelled(extraction: Extraction, known: CorpusNames) -> Extraction:
     spellings = ArticleSpellings(known, frozenset(p.name for p in extraction.places))
     kinds = {e.canonical: NAME_KINDS.get(e.label) for e in extraction.entities}
 
-    def spell(name: str, default_kind: Optional[str] = None) -> str:
+    def spell(name: str, default_kind: str | None = None) -> str:
         return spellings.of(name, kinds.get(name, default_kind))
 
     return extraction.model_copy(update={
