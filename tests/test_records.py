@@ -24,3 +24,11 @@ def test_article_identity_is_the_hash_of_its_words():
     first = Article(id="x", text="Same words.")
     assert first.content_hash == Article(id="y", text="Same words.").content_hash
     assert first.content_hash != Article(id="x", text="Other words.").content_hash
+
+
+def test_regression_unicode_line_separators_stay_inside_one_json_line():
+    """A web page's NEL (U+0085) once split an output line for readers that use splitlines()."""
+    extraction = Extraction(id="a1", text="first\x85second\u2028third")
+    line = extraction.to_json()
+    assert len(line.splitlines()) == 1
+    assert Extraction.from_json(line).text == "first\x85second\u2028third"

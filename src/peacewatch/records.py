@@ -15,13 +15,24 @@ from typing import ClassVar, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 
+# Characters that JSON leaves raw inside strings but that many line readers (Python's
+# str.splitlines among them) take for line ends; escaped, a JSON line stays one line.
+LINE_BREAKERS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def one_line(json_text: str) -> str:
+    for raw, escaped in LINE_BREAKERS.items():
+        json_text = json_text.replace(raw, escaped)
+    return json_text
+
+
 class Record(BaseModel):
     """Base of every record: strict about unknown keys in our own output, lenient on input."""
 
     model_config = ConfigDict(extra="ignore", frozen=False)
 
     def to_json(self) -> str:
-        return self.model_dump_json()
+        return one_line(self.model_dump_json())
 
     @classmethod
     def from_json(cls, line: str | bytes):
@@ -134,4 +145,4 @@ class Extraction(Record):
     text: Optional[str] = Field(default=None, description="the article text, carried only when it was extracted from HTML")
 
     def to_json(self) -> str:
-        return self.model_dump_json(exclude_none=False, exclude={"text"} if self.text is None else set())
+        return one_line(self.model_dump_json(exclude={"text"} if self.text is None else set()))
