@@ -27,6 +27,7 @@ def test_sentence_is_coded_with_acled_types(sentence, event_type, sub_event_type
     "The rebels will withdraw from the city by the end of the month.",
     "If the talks fail, the army could launch an offensive.",
     "The two sides did not sign the agreement.",
+    "The president has set a goal of signing a peace agreement with the rebels.",
     "The weather in the capital was mild on Tuesday.",
 ])
 def test_future_conditional_negated_and_unrelated_sentences_are_not_events(sentence):
@@ -67,3 +68,8 @@ def test_two_reports_of_one_event_in_an_article_are_one_event():
     text = ("Rebels shelled the town of Goma on Monday. "
             "The shelling of Goma on Monday also damaged a hospital.")
     assert len(mentions(text, "events")) == 1
+
+
+def test_an_agreement_dated_by_its_future_start_happened_at_publication():
+    [event] = mentions("Mediators announce a truce in the north from Sunday.", "events", published="2024-03-14")
+    assert (event.sub_event_type, event.event_date) == ("Agreement", "2024-03-14")

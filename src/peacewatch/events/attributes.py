@@ -6,6 +6,7 @@ about), with `time_precision` saying how sure the day is.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -52,17 +53,27 @@ def dated(times: list[TimeMention]) -> list[tuple[str, int]]:
     return found
 
 
+def not_after(value: str, published: dt.date | None) -> bool:
+    """Whether a TIMEX3 day or month lies no later than publication (ISO strings compare in
+    calendar order at equal precision)."""
+    if published is None or WEEK.match(value):
+        return True
+    return value <= published.isoformat()[:len(value)]
+
+
 def event_date(document: Document, sentence: Span) -> tuple[str | None, int | None]:
     """The sentence's own date, else the latest dated sentence before it in its paragraph, else
-    the publication date (known only to the week)."""
-    own = dated(document.within("times", sentence.start_char, sentence.end_char))
+    the publication date (known only to the week). A date after publication is when something
+    agreed is to start, not when the reported event happened."""
+    published = document.article.published
+    own = [(day, precision) for day, precision in dated(document.within("times", sentence.start_char, sentence.end_char))
+           if not_after(day, published)]
     if own:
         return min(own, key=lambda d: d[1])
     paragraph_start = document.text.rfind("\n\n", 0, sentence.start_char) + 1
     earlier = dated(document.within("times", paragraph_start, sentence.start_char))
     if earlier:
         return earlier[-1]
-    published = document.article.published
     return (published.isoformat(), 2) if published else (None, None)
 
 

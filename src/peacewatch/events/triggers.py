@@ -51,7 +51,7 @@ def is_unreal(token: Token) -> bool:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("aux", "mark", "advmod") and lemma(child) in unreal):
                 return True
-        if node.dep_ == "xcomp" and lemma(node.head) in unreal:
+        if node.dep_ in ("xcomp", "pcomp") and lemma(node.head) in unreal:
             return True
         if node.dep_ in ("ROOT", "ccomp") and node.pos_ in ("VERB", "AUX"):
             break
