@@ -51,7 +51,8 @@ def is_unreal(token: Token) -> bool:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("aux", "mark", "advmod") and lemma(child) in unreal):
                 return True
-        if node.dep_ in ("xcomp", "pcomp") and lemma(node.head) in unreal:
+        governing = node.head.head if node.dep_ == "pcomp" else node.head  # "a goal [of] signing"
+        if node.dep_ in ("xcomp", "pcomp") and lemma(governing) in unreal:
             return True
         if node.dep_ in ("ROOT", "ccomp") and node.pos_ in ("VERB", "AUX"):
             break
