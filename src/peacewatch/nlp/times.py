@@ -12,10 +12,11 @@ import datetime as dt
 from spacy.tokens import Token
 
 from peacewatch.nlp.numbers_units import counted_unit
-from peacewatch.nlp.times_grammar import Candidate, choose, join, scan
+from peacewatch.nlp.times_grammar import REFERENCE_KIND, Candidate, choose, join, scan
 from peacewatch.nlp.times_values import DAY, Reference, value_and_type
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import TimeMention
+from peacewatch.settings import SETTINGS
 
 # Words before a number that make it an identifier, not a year: "Resolution 2254".
 DESIGNATORS = {"resolution", "no", "no.", "number", "article", "flight", "route", "paragraph", "section",
@@ -142,7 +143,8 @@ class Discourse:
 @annotator("times")
 def find_times(document: Document) -> list[TimeMention]:
     text = document.text
-    candidates = [c for c in scan(text) if c.kind != "year" or is_year(c, document)]
+    candidates = [c for c in scan(text) if (c.kind != "year" or is_year(c, document))
+                  and (c.kind != REFERENCE_KIND or SETTINGS.timeml_references)]
     discourse = Discourse(document)
     found: list[TimeMention] = []
     for candidate in join(choose(candidates), text):

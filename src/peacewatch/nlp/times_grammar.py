@@ -156,6 +156,16 @@ def _rule(pattern: str, kind: str, fields: Callable[[re.Match], dict | None], fl
     return re.compile(pattern, flags), kind, fields
 
 
+# TimeML's reference values for times that name no calendar point ("now", "recently").
+# peacewatch's gold leaves them out, so the times stage keeps them only when the settings ask
+# for TimeML's conventions (settings.timeml_references).
+REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+              "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+              "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+              "in the past": "PAST_REF", "the past": "PAST_REF",
+              "in the future": "FUTURE_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF"}
+REFERENCE_KIND = "reference"
+
 RULES: list[Rule] = [
     _rule(rf"\b{_MONTH}\s+{_DAY}\b{_NO_RANGE_AFTER}(?:,?\s+{_YEAR}\b)?", "date", _day_fields),
     _rule(rf"(?<![\d,.\-–—])(?<![-–—]\s){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", "date", _day_fields),
@@ -192,6 +202,9 @@ RULES: list[Rule] = [
     _rule(rf"\b(?:the\s+)?(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<unit>(?i:quarter|half))"
           rf"|Q(?P<q>[1-4]))(?:,?\s+(?i:of\s+)?(?:(?i:fiscal\s+)?{_YEAR}|(?P<mod>(?i:this|last|next))\s+(?i:year)))?\b",
           "part_of_year", _part_of_year_fields),
+    _rule(r"\b(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in REFERENCES), key=len, reverse=True))
+          + r")\b(?!\s+(?:and\s+)?(?:again|more|than|for|upon))", REFERENCE_KIND,
+          lambda m: {"ref": REFERENCES[" ".join(m.group().lower().split())]}, re.IGNORECASE),
     _rule(r"\b(?P<name>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's(?:\s+(?:Eve|Day))?)", "date",
           lambda m: dict(zip(("month", "day"), HOLIDAYS[" ".join(m["name"].lower().split())]), year=None)),
     _rule(r"\b(?:hourly|daily|weekly|monthly|annually|yearly)\b", "set",

@@ -235,6 +235,8 @@ def date_value(candidate: Candidate, ref: Reference) -> str | None:
         return _days_from(ref.day, fields["offset"])
     if kind == "ago":
         return _ago(fields, ref)
+    if kind == "reference":
+        return fields["ref"]
     return None
 
 
