@@ -73,3 +73,17 @@ def test_a_speech_verb_in_the_next_sentence_does_not_override_the_quotes_own():
 def test_speaker_name_does_not_take_words_from_an_apposition():
     text = '"Nobody has come to help us since the shelling began," Amal Mansour, a nurse in Zalingei, told AFP.'
     assert speakers(text)[0][1] == "Amal Mansour"
+
+
+def test_a_few_quoted_words_in_reported_speech_are_the_speakers():
+    text = 'Mohamed Idris, the rebel spokesman, warned that "any provocation" would end the truce.'
+    assert speakers(text) == [("any provocation", "Mohamed Idris")]
+
+
+def test_a_few_quoted_words_outside_reported_speech_are_scare_quotes():
+    assert mentions('The "security zone" along the river was quiet on Monday.', "quotes") == []
+
+
+def test_an_institution_speaks_for_itself():
+    text = 'The interior ministry said the curfew would be lifted "as soon as calm returns to the city".'
+    assert speakers(text)[0][1].endswith("ministry")

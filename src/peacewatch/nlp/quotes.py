@@ -95,10 +95,21 @@ def is_speech(text: str) -> bool:
     return len(text.split()) >= lexicon("speech")["min_words"]
 
 
+def is_short_quotation(text: str) -> bool:
+    """A few quoted words ("any provocation"): speech only when a speaker's verb governs them."""
+    return 2 <= len(text.split()) < lexicon("speech")["min_words"]
+
+
 def reads_as_sentence(text: str) -> bool:
     """An unattributed quotation is kept only when it reads as a full utterance of its own."""
     words = text.strip().split()
     return len(words) >= 6 and words[0][:1].isupper() and words[-1][-1:] in ".!?…"
+
+
+def body_name(noun: Token) -> str:
+    """"Algeria's foreign ministry" from its head noun: the noun with the words that name it."""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "poss", "case", "nmod")]
+    return " ".join(t.text for t in sorted([*words, noun], key=lambda t: t.i)).replace(" 's", "'s")
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -119,6 +130,7 @@ class SpeakerFinder:
         self.verbs = set(lexicon("speech")["verbs"])
         self.pronouns = set(lexicon("speech")["pronouns"])
         self.according = lexicon("speech")["according"]
+        self.institutions = set(lexicon("speech")["institutions"])
         self.last_speaker: str | None = None
 
     def inside_quote(self, offset: int) -> bool:
@@ -162,6 +174,20 @@ class SpeakerFinder:
                 subjects = [c for c in verb.children if c.dep_ in INVERTED_DEPS and c.idx > verb.idx]
             for subject in subjects:
                 name = self.name_of(subject, quote)
+                if name:
+                    return name
+        return None
+
+    def governing_speaker(self, quote: QuotedSpan) -> str | None:
+        """The subject of the speech verb whose clause holds a short quotation ("X warned that
+        "any provocation" would…"): quoted words in someone's reported speech are theirs."""
+        span = self.document.parse.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for node in span.root.ancestors:
+            if node.lemma_.lower() in self.verbs and node.pos_ == "VERB":
+                subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+                name = next((n for n in (self.name_of(c, quote) for c in subjects) if n), None)
                 if name:
                     return name
         return None
@@ -216,6 +242,8 @@ class SpeakerFinder:
         if token.pos_ == "PRON":
             return self.nearest_person_before(quote.start) if token.lower_ in self.pronouns else None
         if token.pos_ == "NOUN":
+            if token.lemma_.lower() in self.institutions:
+                return body_name(token)
             return token.lemma_ + "s" if token.tag_ == "NNS" else self.described_person(token, quote)
         return None
 
@@ -247,9 +275,15 @@ class SpeakerFinder:
         return people[-1].canonical if people else None
 
 
+def quote(document: Document, span: QuotedSpan, speaker: str | None) -> Quote:
+    start, end = trimmed(document.text, span.start, span.end)
+    return Quote(start=start, end=end, text=document.text[start:end], speaker=speaker)
+
+
 @annotator("quotes", requires=("entities",))
 def find_quotes(document: Document) -> list[Quote]:
-    quoted = [q for q in quoted_spans(document.text) if is_speech(document.text[q.start:q.end])]
+    spans = quoted_spans(document.text)
+    quoted = [q for q in spans if is_speech(document.text[q.start:q.end])]
     finder = SpeakerFinder(document, quoted)
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, str | None] | None = None
@@ -257,8 +291,10 @@ def find_quotes(document: Document) -> list[Quote]:
         speaker = finder.speaker(span, previous)
         previous = (span, speaker)
         finder.last_speaker = speaker or finder.last_speaker
-        if speaker is None and not reads_as_sentence(document.text[span.start:span.end]):
-            continue
-        start, end = trimmed(document.text, span.start, span.end)
-        quotes.append(Quote(start=start, end=end, text=document.text[start:end], speaker=speaker))
-    return quotes
+        if speaker is not None or reads_as_sentence(document.text[span.start:span.end]):
+            quotes.append(quote(document, span, speaker))
+    for span in spans:
+        if is_short_quotation(document.text[span.start:span.end]):
+            speaker = finder.governing_speaker(span)
+            quotes += [quote(document, span, speaker)] if speaker else []
+    return sorted(quotes, key=lambda q: q.start)
