@@ -32,3 +32,8 @@ def test_capital_as_actor_names_its_state():
 def test_no_dates_or_numbers():
     labels = {e.label for e in mentions("On 3 May 2024, 40 soldiers left Goma.", "entities")}
     assert labels <= {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def test_place_canonical_is_the_town_of_that_name_not_an_alternate():
+    found = by_text("Militants attacked a convoy near Gao on Monday.")
+    assert found["Gao"].canonical == "Gao"

@@ -1,4 +1,4 @@
-from peacewatch.knowledge.gazetteer import gazetteer
+from peacewatch.knowledge.gazetteer import gazetteer, qualifying_places
 from peacewatch.knowledge.names import fold, skeleton
 
 
@@ -40,3 +40,18 @@ def test_best_prefers_capital_among_cities():
 
 def test_unknown_name_has_no_candidates():
     assert gazetteer().candidates("Qwxzlandia") == []
+
+
+def test_cities_carry_their_first_level_region():
+    springfields = {p.admin1 for p in gazetteer().lookup("Springfield") if p.country == "US"}
+    assert {"IL", "MA", "MO"} <= springfields
+
+
+def test_state_abbreviations_only_as_qualifiers():
+    assert [p.name for p in qualifying_places("Ill.")] == ["Illinois"]
+    assert [p.name for p in qualifying_places("TX")] == ["Texas"]
+    assert not [p for p in gazetteer().lookup("Ill.") if p.kind == "region"]
+
+
+def test_best_prefers_own_name_over_alternate():
+    assert gazetteer().best("Gao").country == "ML"

@@ -74,3 +74,34 @@ def test_congo_in_conflict_reporting_is_the_democratic_republic():
 def test_curated_lakes_ports_and_departments(name, lat):
     found = places(f"Aid reached {name} on Tuesday after weeks of delays.")
     assert abs(found[name].lat - lat) < 0.5
+
+
+def test_town_qualified_by_its_state_or_country():
+    found = places("The county fair in Paris, Texas, drew crowds, and a storm hit Victoria, Canada.")
+    assert found["Paris"].country == "US" and abs(found["Paris"].lat - 33.7) < 0.5
+    assert found["Texas"].name == "Texas"
+    assert found["Victoria"].country == "CA"
+
+
+def test_town_qualified_by_state_abbreviation():
+    found = places("Two people were hurt in a shooting in Springfield, Ill., on Sunday.")
+    assert abs(found["Springfield"].lat - 39.8) < 0.3 and abs(found["Springfield"].lon + 89.6) < 0.3
+    assert found["Ill."].name == "Illinois"
+
+
+def test_named_state_draws_its_towns():
+    found = places("Illinois lawmakers debated the budget. The vote in Springfield was close.")
+    assert abs(found["Springfield"].lon + 89.6) < 0.3
+
+
+def test_region_beats_homonymous_country_among_its_towns():
+    found = places("Georgia lawmakers met in Atlanta on Tuesday, and Savannah sent a delegation.")
+    assert found["Georgia"].country == "US"
+
+
+def test_unqualified_big_city_keeps_its_prominence():
+    assert places("He flew from Paris to Berlin for the talks.")["Paris"].country == "FR"
+
+
+def test_town_bearing_the_name_beats_an_alternate_name():
+    assert places("Jihadists attacked an army post near Gao on Monday.")["Gao"].country == "ML"

@@ -75,13 +75,17 @@ def test_speaker_name_does_not_take_words_from_an_apposition():
     assert speakers(text)[0][1] == "Amal Mansour"
 
 
-def test_a_few_quoted_words_in_reported_speech_are_the_speakers():
+def test_a_few_quoted_words_are_not_a_quotation_even_in_reported_speech():
+    """Two or three quoted words are a phrase the writer borrows (our gold, like the dev gold,
+    leaves them out), whoever's reported speech they sit in."""
     text = 'Mohamed Idris, the rebel spokesman, warned that "any provocation" would end the truce.'
-    assert speakers(text) == [("any provocation", "Mohamed Idris")]
+    assert mentions(text, "quotes") == []
 
 
-def test_a_few_quoted_words_outside_reported_speech_are_scare_quotes():
-    assert mentions('The "security zone" along the river was quiet on Monday.', "quotes") == []
+def test_a_speaker_named_after_his_description():
+    text = ('"The corridor will stay open to all civilian traffic," said the spokesperson for the mission, '
+            'Lena Osei, on Friday.')
+    assert speakers(text)[0][1] == "Lena Osei"
 
 
 def test_an_institution_speaks_for_itself():

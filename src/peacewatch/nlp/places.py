@@ -7,20 +7,24 @@ sequences that name a prominent place (a country, a curated region, a town of so
 that a sentence-initial "March" or a hamlet called "Of" are not taken for places. Names of
 people, dates and numbers are never places, nor are adjectives ("Malian").
 
-Which: an ambiguous name goes to a country if one bears it, else to a candidate in a country the
-article names, then to regions and big cities over towns, then near the places already placed
-without doubt, then to capitals and larger populations.
+Which: a name qualified by the next one ("Paris, Texas", "Springfield, Ill.", "Victoria, Canada")
+keeps only the candidates inside the qualifier. An ambiguous name then goes to a country if one
+bears it (unless a region of a country in the article's context bears it too: "Georgia" among
+American towns is the state), else to a candidate in a region the article names, then in a country
+the article names or that its unambiguous places lie in, then to regions and big cities over
+towns, to a town bearing the name as its own over one having it as an alternate, then near the
+places already placed without doubt, then to capitals and larger populations.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from peacewatch.knowledge.actors import catalog
-from peacewatch.knowledge.gazetteer import GazetteerEntry, gazetteer
+from peacewatch.knowledge.gazetteer import MAJOR_CITY_POPULATION, GazetteerEntry, gazetteer, qualifying_places
 from peacewatch.knowledge.names import fold
 from peacewatch.nlp.entities import PLACE_LABELS, trimmed
 from peacewatch.pipeline import Document, annotator
@@ -38,6 +42,10 @@ WORD_AFTER = re.compile(r" \w+")
 # A wire dateline: capitalised place names opening a paragraph, before a comma, a date or a dash
 # ("GOMA, July 3", "ADEN/SANAA, April 2", "KYIV (Wire) -").
 DATELINE = re.compile(r"^([A-Z][A-Z'’. -]*[A-Z])((?:/[A-Z][A-Z'’. -]*[A-Z])*)(?=,| \(| [—–-])", re.MULTILINE)
+# What separates a town from the region or country that qualifies it: "Paris, Texas", "Goma (DRC)".
+QUALIFIER_GAP = re.compile(r", ?| \(")
+# A state abbreviation after a town's comma: "Springfield, Ill.", "Austin, TX", "Wheeling, W. Va.".
+ABBREVIATION_AFTER = re.compile(r", ?((?:[A-Z][a-z]{0,4}\.|[A-Z]\.)(?: ?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 NOT_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -47,6 +55,14 @@ class PlaceMention:
     end: int
     candidates: list[GazetteerEntry]
     chosen: GazetteerEntry | None = None
+    qualified: bool = False
+
+
+@dataclass
+class Context:
+    """Where the article is: the countries and first-level regions (country, code) it is about."""
+    countries: set[str] = field(default_factory=set)
+    regions: set[tuple[str, str]] = field(default_factory=set)
 
 
 def names_something_else(text: str, start: int, end: int) -> bool:
@@ -200,29 +216,81 @@ def km(a: GazetteerEntry, b: GazetteerEntry) -> float:
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def article_countries(document: Document, mentions: list[PlaceMention]) -> set[str]:
-    """Countries the article names, as places or through adjectives ("Malian troops")."""
-    named = {p.country for m in mentions for p in m.candidates if p.kind == "country" and p.country}
+def narrowed(mention: PlaceMention, qualifiers: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Keep the mention's candidates lying inside one of the qualifiers; return the qualifiers used."""
+    def inside(place: GazetteerEntry, region: GazetteerEntry) -> bool:
+        return (place is not region and place.kind not in ("country", "region") and place.country == region.country
+                and (region.kind == "country" or region.admin1 is None or region.admin1 == place.admin1))
+    kept = [p for p in mention.candidates if any(inside(p, q) for q in qualifiers)]
+    if kept:
+        mention.candidates, mention.qualified = kept, True
+    return [q for q in qualifiers if any(inside(p, q) for p in kept)]
+
+
+def qualified(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Narrow each "Town, Region" pair to the town inside the region (and the region to the one
+    that holds such a town); return the state abbreviations that qualified a town, as places."""
+    abbreviations = []
+    for i, mention in enumerate(mentions):
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if after is not None and QUALIFIER_GAP.fullmatch(text[mention.end:after.start]):
+            if used := narrowed(mention, qualifying_places(text[after.start:after.end])):
+                after.candidates, after.qualified = used, True
+        elif (found := ABBREVIATION_AFTER.match(text, mention.end)) and (after is None or after.start >= found.end()):
+            if used := narrowed(mention, qualifying_places(found.group(1))):
+                abbreviations.append(PlaceMention(found.start(1), found.end(1), used, qualified=True))
+    return abbreviations
+
+
+def article_context(document: Document, mentions: list[PlaceMention]) -> Context:
+    """Countries the article names (as places or through adjectives: "Malian troops") or whose
+    places it names without ambiguity, and the regions it names or qualifies towns with. A name
+    both a country's and a region's ("Georgia") is evidence of neither."""
+    context = Context()
+    for mention in mentions:
+        kinds = {p.kind for p in mention.candidates}
+        if "country" in kinds and "region" in kinds:
+            continue
+        within = {p.country for p in mention.candidates}
+        context.countries |= {p.country for p in mention.candidates if p.kind == "country" and p.country}
+        prominent = any(p.prominent for p in mention.candidates)  # a hamlet's name is weak evidence
+        context.countries |= {c for c in within if c} if len(within) == 1 and prominent else set()
+        regions = {(p.country, p.admin1) for p in mention.candidates}
+        named_region = mention.qualified or kinds == {"region"}  # "Washington" may be a city: no evidence
+        context.regions |= regions if len(regions) == 1 and named_region and None not in regions else set()
     for ent in document.mentions.get("entities", []):
         if ent.label != "NORP":  # a city's entity names its state too ("Tripoli" -> Libya): not evidence
             continue
         actor = catalog().by_canonical.get(ent.canonical)
         if actor is not None and actor.kind == "state" and actor.country:
-            named.add(actor.country)
-    return named
+            context.countries.add(actor.country)
+    return context
 
 
-def choose(mentions: list[PlaceMention], countries: set[str]) -> None:
-    """Pick each mention's place, with the unambiguous places as anchors for the others."""
+def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
+    """Pick each mention's place, with the unambiguous places as anchors for the others; then once
+    more, letting a region rival a country of the same name when the towns chosen lie in it
+    ("Georgia" beside Atlanta and Savannah is the state)."""
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.candidates[0].kind != "country"]
 
-    def rank(place: GazetteerEntry) -> tuple:
-        near = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
-        broad = place.broad or place.curated or place.population >= 500000
-        return (place.kind == "country", place.country in countries, broad, near, place.capital, place.population)
+    def ranking(mention: PlaceMention, settled: set[tuple[str | None, str | None]]):
+        key = fold(text[mention.start:mention.end])
+        rival_region = any(p.kind == "region" and (p.country, p.admin1) in settled for p in mention.candidates)
 
-    for mention in mentions:
-        mention.chosen = max(mention.candidates, key=rank)
+        def rank(place: GazetteerEntry) -> tuple:
+            near = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
+            broad = place.broad or place.curated or place.population >= MAJOR_CITY_POPULATION
+            own_name = broad or fold(place.name) == key  # a big city's alternate names are its own too
+            country_first = place.kind == "country" and (place.country in context.countries or not rival_region)
+            return (country_first, (place.country, place.admin1) in context.regions, place.country in context.countries,
+                    broad, own_name, near, place.capital, place.population)
+        return rank
+
+    for settled in (set(), None):
+        if settled is None:
+            settled = context.regions | {(m.chosen.country, m.chosen.admin1) for m in mentions if m.chosen.kind == "city"}
+        for mention in mentions:
+            mention.chosen = max(mention.candidates, key=ranking(mention, settled))
 
 
 def dateline_mentions(text: str) -> list[PlaceMention]:
@@ -249,8 +317,9 @@ def find_places(document: Document) -> list[Place]:
     mentions += text_mentions(document.parse, covered, people_words(document))
     mentions = without_overlaps(mentions, dateline_mentions(document.text))
     mentions.sort(key=lambda m: m.start)
-    choose(mentions, article_countries(document, mentions))
     text = document.text
+    mentions = sorted(mentions + qualified(mentions, text), key=lambda m: m.start)
+    choose(mentions, article_context(document, mentions), text)
     return [Place(start=m.start, end=m.end, text=text[m.start:m.end], name=m.chosen.name,
                   lat=round(m.chosen.lat, 2), lon=round(m.chosen.lon, 2), country=m.chosen.country)
             for m in mentions if m.chosen is not None]

@@ -95,11 +95,6 @@ def is_speech(text: str) -> bool:
     return len(text.split()) >= lexicon("speech")["min_words"]
 
 
-def is_short_quotation(text: str) -> bool:
-    """A few quoted words ("any provocation"): speech only when a speaker's verb governs them."""
-    return 2 <= len(text.split()) < lexicon("speech")["min_words"]
-
-
 def reads_as_sentence(text: str) -> bool:
     """An unattributed quotation is kept only when it reads as a full utterance of its own."""
     words = text.strip().split()
@@ -178,20 +173,6 @@ class SpeakerFinder:
                     return name
         return None
 
-    def governing_speaker(self, quote: QuotedSpan) -> str | None:
-        """The subject of the speech verb whose clause holds a short quotation ("X warned that
-        "any provocation" would…"): quoted words in someone's reported speech are theirs."""
-        span = self.document.parse.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None:
-            return None
-        for node in span.root.ancestors:
-            if node.lemma_.lower() in self.verbs and node.pos_ == "VERB":
-                subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-                name = next((n for n in (self.name_of(c, quote) for c in subjects) if n), None)
-                if name:
-                    return name
-        return None
-
     def from_according(self, tokens: list[Token], quote: QuotedSpan) -> str | None:
         text = self.document.text.lower()
         for token in tokens:
@@ -255,8 +236,14 @@ class SpeakerFinder:
         return " ".join(t.text for t in sorted(parts, key=lambda t: t.i)) or None
 
     def described_person(self, noun: Token, quote: QuotedSpan) -> str | None:
-        """"The historian": the person last introduced with that word, else the last speaker."""
+        """"The historian": the person named right after the words ("the spokesperson for the
+        ministry, Jane Doe"), else the person last introduced with that word, else the last speaker."""
         text = self.document.text
+        sentence_end = noun.sent.end_char
+        following = [e for e in self.entities if e.label == "PERSON" and noun.idx < e.start <= noun.idx + 80
+                     and e.start < sentence_end and not self.inside_quote(e.start)]
+        if following and "," in text[noun.idx:following[0].start]:
+            return following[0].canonical
         people = [e for e in self.entities if e.label == "PERSON" and e.end <= quote.start
                   and not self.inside_quote(e.start)]
         for person in reversed(people):
@@ -282,8 +269,7 @@ def quote(document: Document, span: QuotedSpan, speaker: str | None) -> Quote:
 
 @annotator("quotes", requires=("entities",))
 def find_quotes(document: Document) -> list[Quote]:
-    spans = quoted_spans(document.text)
-    quoted = [q for q in spans if is_speech(document.text[q.start:q.end])]
+    quoted = [q for q in quoted_spans(document.text) if is_speech(document.text[q.start:q.end])]
     finder = SpeakerFinder(document, quoted)
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, str | None] | None = None
@@ -293,8 +279,4 @@ def find_quotes(document: Document) -> list[Quote]:
         finder.last_speaker = speaker or finder.last_speaker
         if speaker is not None or reads_as_sentence(document.text[span.start:span.end]):
             quotes.append(quote(document, span, speaker))
-    for span in spans:
-        if is_short_quotation(document.text[span.start:span.end]):
-            speaker = finder.governing_speaker(span)
-            quotes += [quote(document, span, speaker)] if speaker else []
-    return sorted(quotes, key=lambda q: q.start)
+    return quotes
