@@ -55,3 +55,25 @@ def test_state_abbreviations_only_as_qualifiers():
 
 def test_best_prefers_own_name_over_alternate():
     assert gazetteer().best("Gao").country == "ML"
+
+
+def test_first_level_regions_beyond_the_us_share_their_towns_code():
+    [borno] = [p for p in gazetteer().lookup("Borno") if p.kind == "region"]
+    [maiduguri] = [p for p in gazetteer().lookup("Maiduguri") if p.country == "NG"]
+    assert borno.country == "NG" and borno.admin1 == maiduguri.admin1
+    assert abs(borno.lat - 11.8) < 1.5 and abs(borno.lon - 13.2) < 1.5
+
+
+def test_region_found_with_its_administrative_word():
+    assert [(p.name, p.country) for p in gazetteer().lookup("Kharkiv region")] == [("Kharkiv", "UA")]
+    assert {p.country for p in gazetteer().lookup("Kassala State")} == {"SD"}
+
+
+def test_derived_regions_yield_to_curated_and_country_names():
+    assert [p.curated for p in gazetteer().lookup("Tigray") if p.kind == "region"] == [True]
+    assert not [p for p in gazetteer().lookup("Niger") if p.kind == "region"]  # Nigeria's Niger State
+
+
+def test_derived_regions_are_places_only_when_tagged():
+    assert not gazetteer().best("Kerala").prominent
+    assert gazetteer().best("Texas").prominent

@@ -105,3 +105,40 @@ def test_unqualified_big_city_keeps_its_prominence():
 
 def test_town_bearing_the_name_beats_an_alternate_name():
     assert places("Jihadists attacked an army post near Gao on Monday.")["Gao"].country == "ML"
+
+
+def test_first_level_regions_worldwide():
+    found = places("Fighting spread across Borno State and into Adamawa, the Nigerian army said.")
+    assert (found["Borno State"].name, found["Borno State"].country) == ("Borno", "NG")
+    assert found["Adamawa"].country == "NG" and abs(found["Adamawa"].lat - 9.3) < 1.5
+    assert places("Monsoon floods in Kerala killed dozens of people.")["Kerala"].country == "IN"
+
+
+def test_region_of_the_articles_country():
+    found = places("Bushfires in Victoria forced thousands to flee, Australian authorities said, "
+                   "as smoke drifted over Sydney.")
+    assert found["Victoria"].country == "AU" and found["Victoria"].lat < -30
+
+
+def test_ukrainian_region_by_its_administrative_word():
+    found = places("Shelling continued overnight in the Kharkiv region and the Donetsk region, "
+                   "Ukraine's military said.")
+    assert found["Kharkiv region"].country == "UA" and abs(found["Kharkiv region"].lat - 49.8) < 1.5
+    assert found["Donetsk region"].country == "UA" and abs(found["Donetsk region"].lon - 37.8) < 1.5
+
+
+def test_town_qualified_by_a_constituent_country():
+    found = places("The march started in Stockport, England, on Saturday.")
+    assert found["Stockport"].country == "GB" and abs(found["Stockport"].lat - 53.4) < 0.2
+    assert found["England"].name == "England"
+
+
+def test_bare_name_is_the_town_and_the_region_needs_its_word():
+    town = places("Protesters gathered in Khartoum and Kassala on Sunday, Sudanese police said.")["Kassala"]
+    region = places("The army retook villages across Kassala State on Sunday.")["Kassala State"]
+    assert town.country == region.country == "SD"
+    assert abs(town.lat - 15.45) < 0.05 and abs(region.lat - 15.45) > 0.2
+
+
+def test_derived_region_spelled_like_a_word_needs_tagging():
+    assert "Unity" not in places("The Unity government collapsed after a week.")

