@@ -73,3 +73,9 @@ def test_two_reports_of_one_event_in_an_article_are_one_event():
 def test_an_agreement_dated_by_its_future_start_happened_at_publication():
     [event] = mentions("Mediators announce a truce in the north from Sunday.", "events", published="2024-03-14")
     assert (event.sub_event_type, event.event_date) == ("Agreement", "2024-03-14")
+
+
+def test_territory_handed_over_is_a_transfer_but_people_returning_are_not():
+    [event] = mentions("Rebels handed over the town of Bunia to the army on Monday.", "events")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert mentions("About 2,000 people returned to the town of Yei on Monday.", "events") == []

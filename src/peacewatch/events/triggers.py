@@ -21,6 +21,15 @@ class TriggerRule:
     sub_event_type: str
     context: frozenset[str]
     territory: bool
+    objects: frozenset[str] = frozenset()
+
+    def takes(self, token: Token) -> bool:
+        """Whether the trigger's object is of the kind the rule needs (any, if it names none)."""
+        if not self.objects:
+            return True
+        arguments = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "prt")]
+        arguments += [g for c in arguments if c.dep_ == "prt" for g in c.head.children if g.dep_ == "dobj"]
+        return any(lemma(a) in self.objects for a in arguments)
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,8 @@ class Trigger:
 @functools.lru_cache(maxsize=1)
 def rules() -> tuple[TriggerRule, ...]:
     return tuple(
-        TriggerRule(r["event_type"], r["sub_event_type"], frozenset(r.get("with", ())), bool(r.get("territory")))
+        TriggerRule(r["event_type"], r["sub_event_type"], frozenset(r.get("with", ())), bool(r.get("territory")),
+                    frozenset(r.get("objects", ())))
         for r in lexicon("events")["rules"])
 
 
@@ -76,6 +86,7 @@ def find_trigger(sentence: Span, quoted: list[tuple[int, int]], dated: bool = Fa
     candidates = []
     for hit in trigger_phrases().hits(tokens):
         rule = rules()[hit.label]
-        if (not rule.context or rule.context & lemmas) and reports(hit.token, dated) and not is_unreal(hit.token):
+        if ((not rule.context or rule.context & lemmas) and rule.takes(hit.token) and reports(hit.token, dated)
+                and not is_unreal(hit.token)):
             candidates.append(((len(list(hit.token.ancestors)), hit.label), Trigger(rule, hit.token)))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
