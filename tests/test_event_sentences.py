@@ -1,0 +1,81 @@
+"""The labelled sentences of tests/events: a sound label set, and a floor for the coder on it.
+
+The set is what a learned event coder will train and be evaluated on, so its integrity (every
+sub-type covered, valid labels, no repeats, two halves) is checked here, not assumed.
+"""
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "event_types.py"
+FLOORS = Path(__file__).resolve().parent / "events" / "floors.json"
+
+
+def load_benchmark():
+    """benchmarks/ is not a package; the module is registered before it runs, as its dataclasses
+    look themselves up in sys.modules."""
+    spec = importlib.util.spec_from_file_location("event_types", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+event_types = load_benchmark()
+ROWS = event_types.sentences()
+TYPOLOGY = event_types.typology()
+
+
+def test_typology_has_acleds_six_types_and_twenty_five_sub_types():
+    assert len(TYPOLOGY) == 6
+    assert sum(len(subs) for subs in TYPOLOGY.values()) == 25
+
+
+@pytest.mark.parametrize("sub_type", [s for subs in TYPOLOGY.values() for s in subs])
+def test_every_sub_type_has_at_least_eight_sentences_in_both_halves(sub_type):
+    splits = Counter(r["split"] for r in ROWS if r["sub_event_type"] == sub_type)
+    assert sum(splits.values()) >= 8
+    assert splits["train"] >= 4 and splits["test"] >= 4
+
+
+def test_every_label_is_a_pair_of_the_typology_or_no_event():
+    valid = {(t, s) for t, subs in TYPOLOGY.items() for s in subs} | {(None, None)}
+    wrong = [r["text"] for r in ROWS if (r["event_type"], r["sub_event_type"]) not in valid]
+    assert wrong == []
+
+
+def test_rows_have_text_conflict_and_a_known_split():
+    assert all(r["text"].strip() and r["conflict"].strip() and r["split"] in {"train", "test"} for r in ROWS)
+
+
+def test_no_sentence_is_repeated():
+    repeated = [t for t, n in Counter(r["text"].strip().lower() for r in ROWS).items() if n > 1]
+    assert repeated == []
+
+
+def test_there_are_sentences_that_report_no_event_in_both_halves():
+    splits = Counter(r["split"] for r in ROWS if r["event_type"] is None)
+    assert splits["train"] >= 20 and splits["test"] >= 20
+
+
+def test_split_filter_partitions_the_set():
+    halves = event_types.sentences("train") + event_types.sentences("test")
+    assert sorted(r["text"] for r in halves) == sorted(r["text"] for r in ROWS)
+
+
+def test_weighted_f1_over_sub_types_stays_above_its_floor():
+    floor = json.loads(FLOORS.read_text(encoding="utf-8"))["weighted_f1"]
+    assert event_types.weighted_f1(event_types.outcomes(ROWS)) >= floor
+
+
+def test_scores_count_a_wrong_sub_type_against_both_labels():
+    results = [event_types.Outcome("Attack", "Attack"), event_types.Outcome("Attack", "Armed clash"),
+               event_types.Outcome(event_types.NO_EVENT, "Attack")]
+    attack = event_types.score("Attack", {"Attack"}, results)
+    clash = event_types.score("Armed clash", {"Armed clash"}, results)
+    assert (attack.support, attack.predicted, attack.correct) == (2, 2, 1)
+    assert (clash.support, clash.predicted, clash.precision) == (0, 1, 0.0)
