@@ -79,3 +79,13 @@ def test_territory_handed_over_is_a_transfer_but_people_returning_are_not():
     [event] = mentions("Rebels handed over the town of Bunia to the army on Monday.", "events")
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert mentions("About 2,000 people returned to the town of Yei on Monday.", "events") == []
+
+
+def test_a_weapon_that_kills_civilians_codes_the_weapon():
+    [event] = mentions("A drone strike killed six civilians at a wedding in Helmand on Friday.", "events")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_past_tense_of_rape_is_found_despite_the_lemmatiser():
+    [event] = mentions("Soldiers raped two women in a village near Bunia on Sunday, witnesses said.", "events")
+    assert event.sub_event_type == "Sexual violence"

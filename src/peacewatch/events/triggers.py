@@ -76,6 +76,16 @@ def reports(token: Token, dated: bool) -> bool:
     return token.pos_ in ("VERB", "AUX") or dated or token.dep_ in ("nsubj", "nsubjpass")
 
 
+def clause_depth(token: Token) -> int:
+    """How deep in the parse a trigger sits, a subject counting as its verb's level: in "an
+    airstrike killed six civilians" the weapon and the killing are one clause, and the rule
+    order (weapons before attacks) decides."""
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head  # "drone" in "drone strike" stands where the noun phrase stands
+    depth = len(list(token.ancestors))
+    return depth - 1 if token.dep_ in ("nsubj", "nsubjpass") else depth
+
+
 def find_trigger(sentence: Span, quoted: list[tuple[int, int]], dated: bool = False) -> Trigger | None:
     """The trigger of the sentence's main clause (nearest its root), the higher-ranked rule on a tie.
     Questions report nothing."""
@@ -88,5 +98,5 @@ def find_trigger(sentence: Span, quoted: list[tuple[int, int]], dated: bool = Fa
         rule = rules()[hit.label]
         if ((not rule.context or rule.context & lemmas) and rule.takes(hit.token) and reports(hit.token, dated)
                 and not is_unreal(hit.token)):
-            candidates.append(((len(list(hit.token.ancestors)), hit.label), Trigger(rule, hit.token)))
+            candidates.append(((clause_depth(hit.token), hit.label), Trigger(rule, hit.token)))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
