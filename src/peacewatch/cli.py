@@ -92,18 +92,24 @@ def print_ingest_report(report: IngestReport) -> None:
         fail(f"[E104] {article_id}: another text is stored under this id; not added")
 
 
+def ingest_files(db: str, paths: List[Path], published: Optional[dt.date], batch_size: int, what: str) -> IngestReport:
+    """Read, analyse and store with a progress bar; name every file that failed."""
+    with user_errors():
+        store = open_store(db)
+        sources = read_sources(paths, published)
+        report_failures(sources)
+        with progress(len(sources.articles), what) as advance:
+            report = ingest(store, sources, batch_size, advance)
+    print_ingest_report(report)
+    return report
+
+
 @app.command("ingest")
 def ingest_command(paths: List[Path] = typer.Argument(..., help="Files or directories of articles."),
                    db: str = DB_OPTION, batch_size: int = BATCH_OPTION,
                    published: Optional[dt.datetime] = PUBLISHED_OPTION) -> None:
     """Analyse articles and store them with their extractions (each text once)."""
-    with user_errors():
-        store = open_store(db)
-        sources = read_sources(paths, as_date(published))
-        report_failures(sources)
-        with progress(len(sources.articles), "ingesting") as advance:
-            report = ingest(store, sources, batch_size, advance)
-    print_ingest_report(report)
+    report = ingest_files(db, paths, as_date(published), batch_size, "ingesting")
     raise typer.Exit(1 if report.failures or report.id_conflicts else 0)
 
 
@@ -149,11 +155,7 @@ def demo(db: str = DB_OPTION) -> None:
     """Ingest the bundled sample briefs and show what was found (no network needed)."""
     briefs = resources.files("peacewatch.sample") / "briefs.jsonl"
     with resources.as_file(briefs) as path:
-        with user_errors():
-            store = open_store(db)
-            sources = read_sources([path])
-            with progress(len(sources.articles), "ingesting sample") as advance:
-                print_ingest_report(ingest(store, sources, SETTINGS.batch_size, advance))
+        ingest_files(db, [path], None, SETTINGS.batch_size, "ingesting sample")
     print_summary(db)
 
 

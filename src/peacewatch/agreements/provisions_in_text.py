@@ -14,8 +14,8 @@ import functools
 from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import actor_entities
-from peacewatch.events.attributes import names_a_country
-from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.knowledge.countries import names_a_country
+from peacewatch.knowledge.lexicons import lexicon, word_set
 from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import ProvisionMention, TimeMention
@@ -30,14 +30,14 @@ def category_phrases() -> LemmaPhrases:
 
 
 def speaks_of_agreement(document: Document) -> bool:
-    words = set(lexicon("provisions")["agreement_words"])
+    words = word_set("provisions", "agreement_words")
     return any(lemma(t) in words for t in document.parse)
 
 
 def obliges(sentence: Span) -> bool:
     """Does the sentence put something as an obligation rather than as a past fact?"""
-    auxes = set(lexicon("provisions")["obligation_aux"])
-    verbs = set(lexicon("provisions")["obligation_verbs"])
+    auxes = word_set("provisions", "obligation_aux")
+    verbs = word_set("provisions", "obligation_verbs")
     for token in sentence:
         if token.dep_ in ("aux", "auxpass") and lemma(token) in auxes and token.head.tag_ == "VB":
             return True

@@ -10,9 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from peacewatch.events.triggers import Trigger
-from peacewatch.events.attributes import names_a_country
-from peacewatch.knowledge.countries import country_name
-from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.knowledge.countries import country_name, names_a_country
+from peacewatch.knowledge.lexicons import lexicon, word_set
 from peacewatch.pipeline import Document
 from peacewatch.records import Entity, Place
 
@@ -45,7 +44,7 @@ def group_name(token: Token, entities: list[Entity]) -> tuple[str, Entity | None
     return word[:1].upper() + word[1:], None
 
 
-def names_a_group(token: Token, groups: set[str]) -> bool:
+def names_a_group(token: Token, groups: frozenset[str]) -> bool:
     """A group noun, or its adjective on a common noun ("separatist forces"); not an adjective
     describing a named organisation ("the paramilitary Rapid Support Forces")."""
     if token.lemma_.lower() not in groups:
@@ -64,7 +63,7 @@ def event_actors(document: Document, sentence: Span, trigger: Trigger, place: Pl
     entities = actor_entities(document, sentence)
     named: list[tuple[str, Token | None]] = []
     consumed: set[int] = set()
-    groups = set(lexicon("events")["non_state_groups"])
+    groups = word_set("events", "non_state_groups")
     for token in sentence:
         if names_a_group(token, groups):
             name, owner = group_name(token, entities)

@@ -7,14 +7,12 @@ about), with `time_precision` saying how sure the day is.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 
 from spacy.tokens import Span
 
-from peacewatch.knowledge.countries import countries
-from peacewatch.knowledge.names import fold
+from peacewatch.knowledge.countries import names_a_country
 from peacewatch.pipeline import Document
 from peacewatch.records import Place, TimeMention
 
@@ -22,15 +20,6 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WEEK = re.compile(r"^\d{4}-W\d{2}$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 NONE_KILLED = re.compile(r"\b(no (one|body|casualties|deaths|fatalities)|nobody) (was |were )?(killed|hurt|injured|reported)?", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def country_keys() -> frozenset[str]:
-    return frozenset(fold(name) for country in countries().values() for name in country.names)
-
-
-def names_a_country(name: str) -> bool:
-    return fold(name) in country_keys()
 
 
 def precision_of(value: str) -> int | None:

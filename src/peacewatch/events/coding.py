@@ -8,8 +8,9 @@ counts one event per day, place, actors and type.
 from __future__ import annotations
 
 from peacewatch.events.actors import event_actors
-from peacewatch.events.attributes import event_date, event_location, fatalities, names_a_country
+from peacewatch.events.attributes import event_date, event_location, fatalities
 from peacewatch.events.triggers import Trigger, find_trigger
+from peacewatch.knowledge.countries import names_a_country
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Event
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.knowledge.lexicons import lexicon, word_set
 from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
 
 
@@ -56,7 +56,7 @@ def trigger_phrases() -> LemmaPhrases:
 
 def is_unreal(token: Token) -> bool:
     """A future, conditional, wished or denied happening, judged on the trigger and its heads."""
-    unreal = set(lexicon("events")["unreal"])
+    unreal = word_set("events", "unreal")
     for node in (token, *token.ancestors):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("aux", "mark", "advmod") and lemma(child) in unreal):

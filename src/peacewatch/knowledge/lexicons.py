@@ -18,3 +18,9 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is t
 def lexicon(name: str):
     """The parsed YAML data file `knowledge/data/<name>.yaml`."""
     return yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+
+
+@functools.lru_cache(maxsize=None)
+def word_set(name: str, key: str) -> frozenset[str]:
+    """One word list of a lexicon as a set, built once: stages test membership per token."""
+    return frozenset(lexicon(name)[key])

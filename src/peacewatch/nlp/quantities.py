@@ -6,7 +6,7 @@ what a count of persons means: "30 people were killed" is 30 killed, "120,000 in
 120,000 people. Choices, so that every quantity is a count a reader could check:
 - a number with no unit is dropped, except where the clause names what it counts ("the death
   toll rose to 120", "120,000 inhabitants ..., 50,000 according to others");
-- years, dates and clock times are not quantities (the times grammar recognises them);
+- years, dates and clock times are not quantities (the times stage has found them);
 - vague plurals ("thousands", "dozens") and fractions ("two-thirds") are not counted;
 - a range ("between 100 and 200 troops", "100-200 troops") is its lower bound, approximate.
 """
@@ -21,11 +21,9 @@ from spacy.tokens import Doc, Token
 from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.nlp.numbers import find_numbers, number_at
 from peacewatch.nlp.numbers_units import counted_unit, phrase_at
-from peacewatch.nlp.times_grammar import scan
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Quantity
 
-NOT_COUNTS = {"date", "month", "decade", "season", "clock", "ago", "set"}
 RANGE_GAP = re.compile(r"\s*(?:[-–—]|to\b|and\b|or\b)\s*", re.IGNORECASE)
 TOTAL_VERBS = {"reach", "rise", "climb", "stand", "number", "total", "exceed", "top", "be", "increase", "jump"}
 YEAR_SHAPE = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -204,15 +202,16 @@ class Reader:
         return quantity
 
 
-def _not_counts(text: str) -> list[tuple[int, int]]:
-    """Spans of dates, clock times and the like, whose numbers are not counts."""
-    return [(c.start, c.end) for c in scan(text) if c.kind in NOT_COUNTS]
+def _not_counts(document: Document) -> list[tuple[int, int]]:
+    """Spans of dates, clock times and the like (the times stage found them), whose numbers are
+    not counts; durations stay, since "five years" is both a time and a count."""
+    return [(t.start, t.end) for t in document.mentions["times"] if t.type != "DURATION"]
 
 
-@annotator("quantities")
+@annotator("quantities", requires=("times",))
 def find_quantities(document: Document) -> list[Quantity]:
     text = document.text
-    excluded = _not_counts(text)
+    excluded = _not_counts(document)
     reader = Reader(document)
     reached = 0
     for start, end, value in find_numbers(text):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.knowledge.lexicons import lexicon, word_set
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Entity, Quote
 
@@ -122,10 +122,10 @@ class SpeakerFinder:
         self.document = document
         self.quoted = quoted
         self.entities: list[Entity] = document.mentions.get("entities", [])
-        self.verbs = set(lexicon("speech")["verbs"])
-        self.pronouns = set(lexicon("speech")["pronouns"])
+        self.verbs = word_set("speech", "verbs")
+        self.pronouns = word_set("speech", "pronouns")
         self.according = lexicon("speech")["according"]
-        self.institutions = set(lexicon("speech")["institutions"])
+        self.institutions = word_set("speech", "institutions")
         self.last_speaker: str | None = None
 
     def inside_quote(self, offset: int) -> bool:
