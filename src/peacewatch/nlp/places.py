@@ -131,6 +131,9 @@ def gazetteer_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int, list[
     runs = []
     i = start
     while i < end:
+        if not doc[i].text[:1].isupper():
+            i += 1
+            continue
         for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
             span = doc[i:j]
             found = gazetteer().lookup(span.text) if name_shaped(span) else []
@@ -197,14 +200,14 @@ def people_words(document: Document) -> set[str]:
 
 def text_mentions(doc: Doc, covered: set[int], people: set[str]) -> list[PlaceMention]:
     """Places in stretches no entity covers."""
-    mentions, i = [], 0
+    text, mentions, i = doc.text, [], 0
     while i < len(doc):
         j = i
         while j < len(doc) and j not in covered:
             j += 1
         for a, b, found in gazetteer_runs(doc, i, j):
-            start, end = trimmed(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
-            if fold(doc.text[start:end]) in people or names_something_else(doc.text, start, end):
+            start, end = trimmed(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            if fold(text[start:end]) in people or names_something_else(text, start, end):
                 continue
             if kept := free_text_place(doc, a, b, found):
                 mentions.append(PlaceMention(start, end, kept))
@@ -282,6 +285,12 @@ def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
     more, letting a region rival a country of the same name when the towns chosen lie in it
     ("Georgia" beside Atlanta and Savannah is the state)."""
     anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.candidates[0].kind != "country"]
+    nearness: dict[int, bool] = {}  # the same candidates come back for every mention of a name
+
+    def near_an_anchor(place: GazetteerEntry) -> bool:
+        if id(place) not in nearness:
+            nearness[id(place)] = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
+        return nearness[id(place)]
 
     def ranking(mention: PlaceMention, settled: set[tuple[str | None, str | None]]):
         key = fold(text[mention.start:mention.end])
@@ -289,20 +298,20 @@ def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
         towns = towns_named(mention.candidates, key)
 
         def rank(place: GazetteerEntry) -> tuple:
-            near = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
             broad = place.broad or place.curated or place.population >= MAJOR_CITY_POPULATION
             own_name = broad or fold(place.name) == key  # a big city's alternate names are its own too
             country_first = place.kind == "country" and (place.country in context.countries or not rival_region)
             shadowed = place.kind == "region" and place.country in towns
             return (country_first, (place.country, place.admin1) in context.regions, place.country in context.countries,
-                    not shadowed, broad, own_name, near, place.capital, place.population)
+                    not shadowed, broad, own_name, near_an_anchor(place), place.capital, place.population)
         return rank
 
     for settled in (set(), None):
         if settled is None:
             settled = context.regions | {(m.chosen.country, m.chosen.admin1) for m in mentions if m.chosen.kind == "city"}
         for mention in mentions:
-            mention.chosen = max(mention.candidates, key=ranking(mention, settled))
+            only = mention.candidates[0] if len(mention.candidates) == 1 else None
+            mention.chosen = only or max(mention.candidates, key=ranking(mention, settled))
 
 
 def dateline_mentions(text: str) -> list[PlaceMention]:
