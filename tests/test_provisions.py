@@ -34,3 +34,14 @@ def test_past_facts_are_not_provisions():
 
 def test_no_agreement_no_provisions():
     assert mentions("Troops must withdraw from the valley by Friday, the general said of the drill.", "provisions") == []
+
+
+def test_a_category_word_that_only_qualifies_another_is_not_a_second_provision():
+    found = mentions(AGREEMENT + "A joint commission will monitor the ceasefire along the river.", "provisions")
+    assert [p.category for p in found] == ["monitoring"]
+
+
+def test_listed_obligations_are_each_a_provision():
+    found = mentions(AGREEMENT + "The accord provides for the disarmament of the militia and the withdrawal of "
+                     "foreign troops.", "provisions")
+    assert {p.category for p in found} == {"disarmament", "withdrawal"}

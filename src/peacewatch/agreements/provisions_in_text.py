@@ -90,11 +90,30 @@ def parties(document: Document, sentence: Span, token: Token) -> tuple[list[str]
     return obliged, list(dict.fromkeys(beneficiaries))
 
 
-def provisions_of(document: Document, sentence: Span) -> list[ProvisionMention]:
-    hits = category_phrases().hits(list(sentence))
+def main_categories(sentence: Span) -> dict[str, Token]:
+    """Each category phrase of the sentence with its token, leaving out a phrase that only
+    qualifies another category's words: in "will monitor the ceasefire" the obligation is
+    monitoring, not a ceasefire."""
     categories: dict[str, Token] = {}
-    for hit in hits:
+    for hit in category_phrases().hits(list(sentence)):
         categories.setdefault(hit.label, hit.token)
+    heads = set(categories.values())
+    return {category: token for category, token in categories.items()
+            if not any(qualifies(token, other) for other in heads if other != token)}
+
+
+def qualifies(token: Token, other: Token) -> bool:
+    """Is `token` inside the phrase of `other` other than as one of a list of obligations?"""
+    node = token
+    while node != other and node.head != node:
+        if node.dep_ == "conj":
+            return False
+        node = node.head
+    return node == other
+
+
+def provisions_of(document: Document, sentence: Span) -> list[ProvisionMention]:
+    categories = main_categories(sentence)
     deadline, duration = deadline_and_duration(document, sentence)
     places = [p.name for p in document.within("places", sentence.start_char, sentence.end_char) if not names_a_country(p.name)]
     found = []

@@ -85,7 +85,7 @@ def casualty_unit(noun: Token) -> str | None:
                 return unit
     node = noun
     for _ in range(MAX_HOPS):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         unit = _cue_unit(node)
@@ -106,7 +106,7 @@ def total_unit(number: Token) -> str | None:
     """The unit a bare number stands for as a total: "a death toll of 120", "refugees numbered 800,000"."""
     node = number
     for _ in range(MAX_HOPS):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ == "NOUN":
