@@ -45,6 +45,7 @@ def test_counts_of_persons_take_the_meaning_of_their_clause(text, unit):
 def test_bare_numbers_that_a_clause_names():
     assert quantities("The death toll rose to 120 in Khan Younis.") == [("120", 120, "killed", False)]
     assert quantities("The number of refugees in Uganda reached 50,000.") == [("50,000", 50000, "displaced", False)]
+    assert quantities("Before the siege the town had a population of 45,000.") == [("45,000", 45000, "people", False)]
     found = quantities("Rebels killed 30 and wounded 45 in the raid.")
     assert [(text, unit) for text, _, unit, _ in found] == [("30", "killed"), ("45", "injured")]
 
