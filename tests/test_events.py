@@ -1,6 +1,7 @@
 """Event coding in ACLED's typology, on sentences written for these tests."""
 import pytest
 
+from peacewatch.events.verdict import verdict
 from peacewatch.testing import mentions
 
 TYPED = [
@@ -89,3 +90,40 @@ def test_a_weapon_that_kills_civilians_codes_the_weapon():
 def test_past_tense_of_rape_is_found_despite_the_lemmatiser():
     [event] = mentions("Soldiers raped two women in a village near Bunia on Sunday, witnesses said.", "events")
     assert event.sub_event_type == "Sexual violence"
+
+
+# How rules and the sentence classifier decide together (events/verdict.py, weights in events.yaml).
+STRIKE = "Explosions/Remote violence|Air/drone strike"
+SHELLING = "Explosions/Remote violence|Shelling/artillery/missile attack"
+
+
+def reading(**probabilities: float) -> dict[str, float]:
+    """Classifier probabilities over three labels: no event, a shelling and an air strike."""
+    return {"": probabilities.get("none", 0.0), SHELLING: probabilities.get("shelling", 0.0),
+            STRIKE: probabilities.get("strike", 0.0)}
+
+
+def test_a_rules_event_stands_against_a_classifier_that_only_leans_to_no_event():
+    assert verdict(SHELLING, reading(none=0.6, shelling=0.3, strike=0.1)) == SHELLING
+
+
+def test_a_rules_event_falls_when_the_minilm_classifier_is_sure_nothing_happened():
+    assert verdict(SHELLING, reading(none=0.99, shelling=0.01), encoder="minilm") is None
+
+
+def test_the_word_pieces_classifier_never_overrules_a_rules_event():
+    assert verdict(SHELLING, reading(none=1.0), encoder="word-pieces") == SHELLING
+
+
+def test_the_rules_sub_type_wins_a_close_call_and_loses_a_clear_one_to_minilm():
+    assert verdict(SHELLING, reading(shelling=0.35, strike=0.65), encoder="minilm") == SHELLING
+    assert verdict(SHELLING, reading(shelling=0.05, strike=0.95), encoder="minilm") == STRIKE
+
+
+def test_the_rules_sub_type_stands_against_the_word_pieces_classifier():
+    assert verdict(SHELLING, reading(shelling=0.05, strike=0.95), encoder="word-pieces") == SHELLING
+
+
+def test_without_a_rule_only_a_confident_classifier_codes_an_event():
+    assert verdict(None, reading(none=0.1, strike=0.85, shelling=0.05)) == STRIKE
+    assert verdict(None, reading(none=0.4, strike=0.35, shelling=0.25)) is None

@@ -1,18 +1,24 @@
 """Events coded in ACLED's typology, one per sentence that reports one.
 
-A sentence is coded when it states (as a fact, outside quotations) a trigger of the lexicon;
-its actors, date, place and fatalities come from the mentions the earlier stages found. Reports
-of the same happening within one article (same type, day and place) become one event, as ACLED
-counts one event per day, place, actors and type.
+A sentence is coded when the trigger rules and the sentence classifier agree that it reports an
+event (verdict.py): the rules find triggers stated as facts, outside quotations; the classifier
+reads every sentence that holds a trigger or a conflict word, all of an article's at once. The
+event's actors, date, place and fatalities come from the mentions the earlier stages found.
+Reports of the same happening within one article (same type, day and place) become one event, as
+ACLED counts one event per day, place, actors and type.
 """
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from peacewatch.events.actors import event_actors
 from peacewatch.events.attributes import event_date, event_location, fatalities
-from peacewatch.events.triggers import Trigger, find_trigger
+from peacewatch.events.sentence_classifier import label_of, sentence_probabilities, split_label
+from peacewatch.events.triggers import Trigger, TriggerRule, find_trigger, mentions_conflict, sentence_words, states_unreal
+from peacewatch.events.verdict import verdict
 from peacewatch.knowledge.countries import names_a_country
 from peacewatch.pipeline import Document, annotator
-from peacewatch.records import Event
+from peacewatch.records import Event, Place
 
 
 def sub_event_type(trigger: Trigger, actor1: str | None) -> str:
@@ -22,17 +28,26 @@ def sub_event_type(trigger: Trigger, actor1: str | None) -> str:
     return "Government regains territory" if actor1 and names_a_country(actor1) else "Non-state actor overtakes territory"
 
 
-def code_sentence(document: Document, sentence, quoted: list[tuple[int, int]]) -> Event | None:
-    dated = bool(document.within("times", sentence.start_char, sentence.end_char))
-    trigger = find_trigger(sentence, quoted, dated)
-    if trigger is None:
-        return None
+def rule_label(document: Document, sentence: Span, trigger: Trigger, place: Place | None) -> str:
+    """What the rules code: a territory rule asks who acted to tell regained from overtaken."""
+    if not trigger.rule.territory:
+        return label_of(trigger.rule.event_type, trigger.rule.sub_event_type)
+    actor1 = event_actors(document, sentence, trigger, place)[0]
+    return label_of(trigger.rule.event_type, sub_event_type(trigger, actor1))
+
+
+def code_sentence(document: Document, sentence: Span, trigger: Trigger | None, probabilities: dict[str, float]) -> Event | None:
     place = event_location(document, sentence)
-    actor1, actor2, actors = event_actors(document, sentence, trigger, place)
+    label = verdict(rule_label(document, sentence, trigger, place) if trigger else None, probabilities)
+    if label is None:
+        return None
+    event_type, sub_type = split_label(label)
+    coded = Trigger(TriggerRule(event_type, sub_type, frozenset(), False), trigger.token if trigger else sentence.root)
+    actor1, actor2, actors = event_actors(document, sentence, coded, place)
     day, precision = event_date(document, sentence)
     return Event(
         start=sentence.start_char, end=sentence.end_char, text=sentence.text,
-        event_type=trigger.rule.event_type, sub_event_type=sub_event_type(trigger, actor1),
+        event_type=event_type, sub_event_type=sub_type,
         event_date=day, time_precision=precision, actor1=actor1, actor2=actor2, actors=actors,
         location=place.name if place else None, latitude=place.lat if place else None,
         longitude=place.lon if place else None, fatalities=fatalities(document, sentence))
@@ -70,5 +85,14 @@ def merged(events: list[Event]) -> list[Event]:
 @annotator("events", requires=("entities", "times", "places", "quantities", "quotes"))
 def find_events(document: Document) -> list[Event]:
     quoted = [(q.start, q.end) for q in document.mentions.get("quotes", [])]
-    events = [code_sentence(document, s, quoted) for s in document.sentences]
+    candidates = []
+    for sentence in document.sentences:
+        words = sentence_words(sentence, quoted)
+        if words is None:
+            continue
+        trigger = find_trigger(words, bool(document.within("times", sentence.start_char, sentence.end_char)))
+        if trigger or (mentions_conflict(words) and not states_unreal(words)):
+            candidates.append((sentence, trigger))
+    readings = sentence_probabilities([s.text.strip() for s, _ in candidates])
+    events = [code_sentence(document, s, t, p) for (s, t), p in zip(candidates, readings)]
     return merged([e for e in events if e is not None])

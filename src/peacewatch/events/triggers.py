@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from peacewatch.knowledge.lexicons import lexicon, word_set
-from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
+from peacewatch.nlp.lemma_phrases import LemmaPhrases, PhraseHit, lemma
 
 
 @dataclass(frozen=True)
@@ -86,17 +86,47 @@ def clause_depth(token: Token) -> int:
     return depth - 1 if token.dep_ in ("nsubj", "nsubjpass") else depth
 
 
-def find_trigger(sentence: Span, quoted: list[tuple[int, int]], dated: bool = False) -> Trigger | None:
-    """The trigger of the sentence's main clause (nearest its root), the higher-ranked rule on a tie.
-    Questions report nothing."""
-    if sentence.text.rstrip().endswith("?"):
+def asks(sentence: Span) -> bool:
+    """Questions report nothing."""
+    return sentence.text.rstrip().endswith("?")
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence's words outside its quotations, their lemmas and the trigger phrases among them:
+    read once, as the coder asks several questions of every sentence."""
+
+    tokens: list[Token]
+    lemmas: frozenset[str]
+    hits: list[PhraseHit]
+
+
+def sentence_words(sentence: Span, quoted: list[tuple[int, int]]) -> SentenceWords | None:
+    """None for a question, which reports nothing."""
+    if asks(sentence):
         return None
     tokens = [t for t in sentence if not any(a <= t.idx < b for a, b in quoted)]
-    lemmas = {lemma(t) for t in tokens}
+    return SentenceWords(tokens, frozenset(lemma(t) for t in tokens), trigger_phrases().hits(tokens))
+
+
+def mentions_conflict(words: SentenceWords) -> bool:
+    """Whether a sentence, outside its quotations, has a trigger phrase or a conflict word: only
+    such sentences are worth the classifier's time."""
+    return bool(word_set("events", "conflict_words") & words.lemmas) or bool(words.hits)
+
+
+def states_unreal(words: SentenceWords) -> bool:
+    """Whether a trigger phrase of the sentence is a future, a wish, a condition or a denial: the
+    classifier, which reads meaning but not mood, may not code such a sentence on its own."""
+    return any(is_unreal(hit.token) for hit in words.hits)
+
+
+def find_trigger(words: SentenceWords, dated: bool = False) -> Trigger | None:
+    """The trigger of the sentence's main clause (nearest its root), the higher-ranked rule on a tie."""
     candidates = []
-    for hit in trigger_phrases().hits(tokens):
+    for hit in words.hits:
         rule = rules()[hit.label]
-        if ((not rule.context or rule.context & lemmas) and rule.takes(hit.token) and reports(hit.token, dated)
+        if ((not rule.context or rule.context & words.lemmas) and rule.takes(hit.token) and reports(hit.token, dated)
                 and not is_unreal(hit.token)):
             candidates.append(((clause_depth(hit.token), hit.label), Trigger(rule, hit.token)))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None

@@ -59,6 +59,8 @@ def country_keys() -> frozenset[str]:
     return frozenset(fold(name) for country in countries().values() for name in country.names)
 
 
+@functools.lru_cache(maxsize=8192)
 def names_a_country(name: str) -> bool:
-    """Whether a name (however spelt or accented) is a country's: tells a state from a town."""
+    """Whether a name (however spelt or accented) is a country's: tells a state from a town.
+    Cached: every stage asks it of the same few names, and folding a name is not free."""
     return fold(name) in country_keys()
