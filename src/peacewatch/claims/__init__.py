@@ -1,0 +1,1 @@
+"""Claims: figures as their sources state them, and the disputes between sources."""
