@@ -1,0 +1,192 @@
+"""The merged layer: each stored report of an event linked to the one happening it tells.
+
+When an article is stored, each of its event reports is compared (events/merge.py) with the
+merged events whose days could hold it: the date index on `merged_events.first_day` keeps that to
+a handful of candidates however large the store. The report joins the best candidate, or starts a
+new merged event, and the merged row is recomputed from all its reports. Near-duplicate articles
+are never linked: a copied story is not a second source. The same function, run over the stored
+articles in the order they came, builds the layer for a store that predates it (migration 4).
+On SQLite a trigger removes a merged event when its last report goes (an article deleted); a merged
+event that loses some of its reports keeps its summary until a new report joins it, while its
+actors and sources are always read from the reports it still has.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+import sqlalchemy as sa
+
+from peacewatch.events.merge import DAY_GAP, EventReport, best_match, days, summarize
+from peacewatch.knowledge.country_codes import codes_of, country_iso
+from peacewatch.store.schema import articles, event_actors, event_sources, events, merged_events, places
+
+UNKNOWN_COUNTRY = "XXX"
+LAST_REPORT_GONE = (
+    "CREATE TRIGGER event_sources_last_report_gone AFTER DELETE ON event_sources BEGIN "
+    "DELETE FROM merged_events WHERE id = old.merged_id "
+    "AND NOT EXISTS (SELECT 1 FROM event_sources WHERE merged_id = old.merged_id); END")
+LONGEST_SPAN = 31  # days a merged event's date may span (a month)
+REPORT_FIELDS = ("text", "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
+                 "location", "latitude", "longitude", "fatalities")
+STORED_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "first_day", "last_day",
+                 "actor1", "actor2", "location", "latitude", "longitude", "country", "fatalities", "notes")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which merged events to read; every field is optional, and text matches ignore case."""
+
+    since: Optional[dt.date] = None
+    until: Optional[dt.date] = None
+    type: Optional[str] = None  # part of the event type or sub-event type
+    actor: Optional[str] = None  # part of any actor's name
+    country: Optional[str] = None  # a country's name or ISO code
+
+
+def _reports_query() -> sa.Select:
+    """Event reports of original articles with the outlet, publication day and place's country."""
+    country = (sa.select(places.c.country)
+               .where(places.c.article_id == events.c.article_id, places.c.name == events.c.location,
+                      places.c.country.is_not(None))
+               .limit(1).scalar_subquery())
+    return (sa.select(events.c.id.label("mention_id"), events.c.article_id, events.c.start_char.label("start"),
+                      events.c.end_char.label("end"),
+                      *(events.c[name] for name in REPORT_FIELDS), country.label("country"),
+                      articles.c.outlet, articles.c.published)
+            .join(articles, articles.c.id == events.c.article_id)
+            .where(articles.c.duplicate_of.is_(None)))
+
+
+def _reports(connection: sa.Connection, query: sa.Select) -> list[tuple[EventReport, dict[str, Any]]]:
+    """Reports with their actors, and the row's other columns (such as a merged id)."""
+    rows = [row._asdict() for row in connection.execute(query)]
+    actors: dict[int, list[str]] = defaultdict(list)
+    ids = [row["mention_id"] for row in rows]
+    if ids:
+        listed = (sa.select(event_actors.c.event_id, event_actors.c.actor)
+                  .where(event_actors.c.event_id.in_(ids)).order_by(event_actors.c.event_id, event_actors.c.position))
+        for event_id, actor in connection.execute(listed):
+            actors[event_id].append(actor)
+    fields = set(EventReport.model_fields)
+    return [(EventReport(**{k: v for k, v in row.items() if k in fields}, actors=actors[row["mention_id"]]),
+             {k: v for k, v in row.items() if k not in fields}) for row in rows]
+
+
+def link_article_events(connection: sa.Connection, article_id: str, now: str) -> None:
+    """Link the article's unlinked event reports to merged events (none if it is a near-duplicate)."""
+    unlinked = ~sa.exists().where(event_sources.c.event_id == events.c.id)
+    query = _reports_query().where(events.c.article_id == article_id, unlinked).order_by(events.c.id)
+    for report, _ in _reports(connection, query):
+        _link(connection, report, now)
+
+
+def create_merged_layer(connection: sa.Connection) -> None:
+    """Migration 4: the merged layer's tables (and SQLite trigger), filled from stored reports."""
+    merged_events.create(connection, checkfirst=True)
+    event_sources.create(connection, checkfirst=True)
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(LAST_REPORT_GONE)
+    merge_stored_events(connection)
+
+
+def merge_stored_events(connection: sa.Connection) -> None:
+    """Build the merged layer from every stored original article, in the order they came."""
+    ingested = connection.execute(sa.select(articles.c.id, articles.c.ingested_at)
+                                  .where(articles.c.duplicate_of.is_(None))
+                                  .order_by(articles.c.ingested_at, articles.c.id)).all()
+    for article_id, ingested_at in ingested:
+        link_article_events(connection, article_id, ingested_at)
+
+
+def _link(connection: sa.Connection, report: EventReport, now: str) -> None:
+    candidates = _candidates(connection, report)
+    index = best_match(report, list(candidates.values()))
+    merged_id = list(candidates)[index] if index is not None else _create(connection, report, now)
+    connection.execute(event_sources.insert().values(event_id=report.mention_id, merged_id=merged_id))
+    members = [r for r, _ in _reports(connection, _members_query([merged_id]))]
+    _store(connection, merged_id, members, now)
+
+
+def _candidates(connection: sa.Connection, report: EventReport) -> dict[int, list[EventReport]]:
+    """Merged events of the report's type whose days come within a day of the report's."""
+    span = days(report.event_date, report.time_precision)
+    if span is None:
+        return {}
+    gap = dt.timedelta(days=DAY_GAP)
+    nearby = (sa.select(merged_events.c.id)
+              .where(merged_events.c.event_type == report.event_type,
+                     merged_events.c.first_day.between(span[0] - gap - dt.timedelta(days=LONGEST_SPAN), span[1] + gap),
+                     merged_events.c.last_day >= span[0] - gap))
+    ids = list(connection.scalars(nearby))
+    grouped: dict[int, list[EventReport]] = {merged_id: [] for merged_id in ids}
+    for member, extra in _reports(connection, _members_query(ids)):
+        grouped[extra["merged_id"]].append(member)
+    return grouped
+
+
+def _members_query(merged_ids: list[int]) -> sa.Select:
+    """The reports of these merged events, oldest publication first."""
+    return (_reports_query().add_columns(event_sources.c.merged_id)
+            .join(event_sources, event_sources.c.event_id == events.c.id)
+            .where(event_sources.c.merged_id.in_(merged_ids))
+            .order_by(articles.c.published.nulls_last(), events.c.id))
+
+
+def _create(connection: sa.Connection, report: EventReport, now: str) -> int:
+    """A new merged event with ACLED's kind of id: the country's ISO3 code and its next number."""
+    codes = codes_of(report.country)
+    prefix = codes.iso3 if codes else UNKNOWN_COUNTRY
+    number = sa.cast(sa.func.substr(merged_events.c.event_id_cnty, len(prefix) + 1), sa.Integer)
+    last = connection.scalar(sa.select(sa.func.max(number))
+                             .where(sa.func.substr(merged_events.c.event_id_cnty, 1, len(prefix)) == prefix))
+    row = {"event_id_cnty": f"{prefix}{(last or 0) + 1}", "event_type": report.event_type,
+           "sub_event_type": report.sub_event_type, "notes": "", "updated_at": now}
+    return connection.scalar(merged_events.insert().values(**row).returning(merged_events.c.id))
+
+
+def _store(connection: sa.Connection, merged_id: int, members: list[EventReport], now: str) -> None:
+    event = summarize(members)
+    values = {name: getattr(event, name) for name in STORED_FIELDS}
+    connection.execute(merged_events.update().where(merged_events.c.id == merged_id)
+                       .values(**values, updated_at=now))
+
+
+def read_merged_events(connection: sa.Connection, wanted: EventFilter) -> list[dict[str, Any]]:
+    """Merged events (with at least one source) that pass the filter, by their latest possible day
+    (a week-precise date is the day it was reported), each with
+    its actors and its sources (article id, outlet, publication day, report id)."""
+    query = sa.select(merged_events).where(sa.exists().where(event_sources.c.merged_id == merged_events.c.id),
+                                           *_conditions(wanted))
+    rows = [row._asdict() for row in connection.execute(
+        query.order_by(merged_events.c.last_day.nulls_last(), merged_events.c.first_day, merged_events.c.id))]
+    by_id = {row["id"]: {**row, "actors": [], "sources": []} for row in rows}
+    for report, extra in _reports(connection, _members_query(list(by_id))):
+        event = by_id[extra["merged_id"]]
+        event["actors"] = list(dict.fromkeys([*event["actors"], *(a for a in (report.actor1, report.actor2, *report.actors) if a)]))
+        event["sources"].append({"article_id": report.article_id, "outlet": report.outlet,
+                                 "published": report.published, "event_id": report.mention_id})
+    return list(by_id.values())
+
+
+def _conditions(wanted: EventFilter) -> Iterable[sa.ColumnElement[bool]]:
+    if wanted.since:
+        yield merged_events.c.last_day >= wanted.since
+    if wanted.until:
+        yield merged_events.c.first_day <= wanted.until
+    if wanted.type:
+        yield _contains(merged_events.c.event_type, wanted.type) | _contains(merged_events.c.sub_event_type, wanted.type)
+    if wanted.actor:
+        named = (sa.select(event_sources.c.event_id)
+                 .join(event_actors, event_actors.c.event_id == event_sources.c.event_id)
+                 .where(event_sources.c.merged_id == merged_events.c.id, _contains(event_actors.c.actor, wanted.actor)))
+        yield (_contains(merged_events.c.actor1, wanted.actor) | _contains(merged_events.c.actor2, wanted.actor)
+               | sa.exists(named))
+    if wanted.country:
+        yield merged_events.c.country == country_iso(wanted.country)
+
+
+def _contains(column: sa.ColumnElement, text: str) -> sa.ColumnElement[bool]:
+    return sa.func.lower(column).contains(text.lower(), autoescape=True)
