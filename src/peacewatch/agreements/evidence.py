@@ -1,0 +1,196 @@
+"""Evidence: reports linked to the provisions they bear on, each with a stance and a citation.
+
+A report bears on a provision when
+- what it tells fits the provision's category: an event sub-type that carries out or breaks it
+  (evidence.yaml `events`: a transfer of territory implements a handover, shelling violates a
+  ceasefire), or a sentence on the category's topic with a stance cue ("prisoners were
+  exchanged", "the handover was postponed");
+- it happened after the agreement took effect: its date allows a day on or after the effective
+  day, and for a violation every day it allows is after it (a clash on the day a truce starts at
+  midnight, or one known only to the week, is no proof of a breach); and not after the article's
+  own publication;
+- it is about the provision's places and parties: a report naming only other places is not
+  evidence; a matching place scores 1, a provision without places 0.5, a shared party 0.5, and
+  the share of the provision summary's stems the sentence repeats is added (evidence.yaml
+  `min_score`).
+When several agreements fit, a report is evidence for the most recent one in effect on its day:
+a new truce, not the one it replaced, is what a later clash breaks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from peacewatch.agreements.deadlines import start_day
+from peacewatch.agreements.linking import (Report, actors_match, agreement_parties, places_match,
+                                           similarity)
+from peacewatch.knowledge.lexicons import lexicon
+from peacewatch.records import Agreement, Evidence, EvidenceStance, Provision
+
+HALF = 0.5  # a place only in context, or none to match; a shared party
+TOKEN = re.compile(r"[^\W_]+")
+CARRIED_OUT = ("implemented", "progress")
+
+
+@dataclass(frozen=True)
+class Cue:
+    stems: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrase: str) -> Cue:
+        return cls(tuple(phrase.lower().split()))
+
+    def found_in(self, words: Sequence[str], gap: int) -> bool:
+        """The stems occur in order, each within `gap` words of the previous one."""
+        for first, word in enumerate(words):
+            if word.startswith(self.stems[0]) and self._rest(words, first, gap):
+                return True
+        return False
+
+    def _rest(self, words: Sequence[str], at: int, gap: int) -> bool:
+        for stem in self.stems[1:]:
+            following = [i for i in range(at + 1, min(len(words), at + gap + 2)) if words[i].startswith(stem)]
+            if not following:
+                return False
+            at = following[0]
+        return True
+
+
+@dataclass(frozen=True)
+class EventRule:
+    stance: EvidenceStance
+    topic: bool
+
+
+class EvidenceRules:
+    """evidence.yaml, parsed once."""
+
+    def __init__(self, data: dict) -> None:
+        self.gap: int = data["cue_gap"]
+        self.min_score: float = data["min_score"]
+        self.events = {category: {sub_type: EventRule(rule["stance"], rule.get("topic", True))
+                                  for sub_type, rule in rules.items()}
+                       for category, rules in data["events"].items()}
+        self.topics = {category: [Cue.of(p) for p in phrases] for category, phrases in data["topics"].items()}
+        self.cues = {category: {stance: [Cue.of(p) for p in phrases] for stance, phrases in stances.items()}
+                     for category, stances in data["cues"].items()}
+        self.any_category = {stance: [Cue.of(p) for p in phrases] for stance, phrases in data["any_category"].items()}
+        self.future = [Cue.of(p) for p in data["future_words"]]
+        self.negations = frozenset(data["negation_words"])
+
+    def tells_future(self, words: Sequence[str]) -> bool:
+        return any(cue.found_in(words, 0) for cue in self.future)
+
+    def denies(self, words: Sequence[str]) -> bool:
+        """A negation word, whole ("not", "never") or as a cue's stems ("failed to")."""
+        return any(w in self.negations for w in words) or any(
+            Cue.of(n).found_in(words, 0) for n in self.negations if " " in n)
+
+    def speaks_of(self, category: str, words: Sequence[str]) -> bool:
+        return any(cue.found_in(words, self.gap) for cue in self.topics.get(category, ()))
+
+    def cue_stances(self, category: str, words: Sequence[str]) -> list[EvidenceStance]:
+        """Stances a sentence on the category's topic states, the category's own cues first."""
+        found = [stance for cues in (self.cues.get(category, {}), self.any_category)
+                 for stance, phrases in cues.items() if any(c.found_in(words, self.gap) for c in phrases)]
+        return list(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> EvidenceRules:
+    return EvidenceRules(lexicon("evidence"))
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in TOKEN.findall(text)]
+
+
+def stances(provision: Provision, report: Report, found: EvidenceRules) -> list[tuple[EvidenceStance, str]]:
+    """(stance, why) pairs the report states about a provision of this category."""
+    words = words_of(report.text)
+    on_topic = report.category == provision.category or found.speaks_of(provision.category, words)
+    if report.kind == "event":
+        rule = found.events.get(provision.category, {}).get(report.sub_event_type or "")
+        if rule and (on_topic or not rule.topic):
+            return [(rule.stance, f"{report.sub_event_type} event")]
+        return []
+    if not on_topic:
+        return []
+    said = [(stance, f"{report.kind} says {stance}") for stance in found.cue_stances(provision.category, words)
+            if stance not in CARRIED_OUT or not (found.tells_future(words) or found.denies(words))]
+    return said + ([("disputed", "figure another source gives differently")] if report.disputed else [])
+
+
+def in_window(agreement: Agreement, report: Report, stance: EvidenceStance) -> bool:
+    """Dated after the agreement took effect, by publication. A violation is an accusation: every
+    day its date allows must come after the effective day; other stances need only be able to."""
+    begins = start_day(agreement)
+    if report.first_day is None or report.last_day is None:
+        return False
+    if report.published and report.first_day > report.published:
+        return False
+    if begins is None:
+        return True
+    return report.first_day > begins if stance == "violated" else report.last_day >= begins
+
+
+def link_score(agreement: Agreement, provision: Provision, report: Report) -> tuple[float, str] | None:
+    """Score of the report's match with the provision's places, parties and wording; None when it
+    names only other places."""
+    places = places_match(provision.places, report.places)
+    if provision.places and report.places and not places:
+        return None
+    in_context = not report.places and places_match(provision.places, report.context_places)
+    parties = actors_match(agreement_parties(agreement, provision), report.actors)
+    place_score = 1.0 if places else (HALF if in_context or not provision.places else 0.0)
+    share = similarity(provision, report.text)
+    why = "; ".join(w for w in (f"at {', '.join(places)}" if places else ("in an article about the place" if in_context else ""),
+                                f"by/for {', '.join(parties)}" if parties else "") if w)
+    return place_score + HALF * bool(parties) + share, why
+
+
+def provision_evidence(agreement: Agreement, provision: Provision, reports: Iterable[Report],
+                       found: EvidenceRules | None = None) -> list[Evidence]:
+    """The reports that are evidence about one provision, earliest first."""
+    found = found or rules()
+    evidence = []
+    for report in reports:
+        for stance, what in stances(provision, report, found):
+            scored = link_score(agreement, provision, report) if in_window(agreement, report, stance) else None
+            if scored is None or scored[0] < found.min_score:
+                continue
+            score, where = scored
+            evidence.append(Evidence(
+                agreement=agreement.id, provision=provision.number, stance=stance, day=report.last_day,
+                kind=report.kind, reason="; ".join(w for w in (what, where) if w), score=round(score, 2),
+                citation=report.citation()))
+    return sorted(_distinct(evidence), key=lambda e: (e.day, e.citation.source, e.citation.start or 0))
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """One piece of evidence per sentence and stance: the best-scored of its mentions."""
+    best: dict[tuple, Evidence] = {}
+    for item in evidence:
+        key = (item.provision, item.stance, item.citation.source, item.citation.start)
+        if key not in best or item.score > best[key].score:
+            best[key] = item
+    return list(best.values())
+
+
+def evidence_for(agreements: Sequence[Agreement], reports: Sequence[Report]) -> list[Evidence]:
+    """Evidence for every provision of the agreements; a report that fits provisions of the same
+    category in several agreements counts for the most recent agreement in effect on its day."""
+    found = [e for a in agreements for p in a.provisions for e in provision_evidence(a, p, reports)]
+    categories = {(a.id, p.number): p.category for a in agreements for p in a.provisions}
+    begins = {a.id: start_day(a) or dt.date.min for a in agreements}
+    latest: dict[tuple, dt.date] = {}
+    for item in found:
+        key = (item.citation.source, item.citation.start, categories[item.agreement, item.provision])
+        if begins[item.agreement] <= item.day:
+            latest[key] = max(latest.get(key, dt.date.min), begins[item.agreement])
+    return [e for e in found
+            if begins[e.agreement] >= latest.get((e.citation.source, e.citation.start,
+                                                  categories[e.agreement, e.provision]), dt.date.min)]

@@ -1,0 +1,1 @@
+"""Situation reports and the citations every line of them carries."""
