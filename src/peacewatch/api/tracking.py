@@ -1,0 +1,119 @@
+"""Agreements and where they stand: provisions with their status timelines and evidence,
+deadlines, and the daily situation report.
+
+A provision is addressed under its agreement, `/api/agreements/{id}/provisions/{number}`
+(numbers such as `6a` are text), since a number means nothing without its agreement. Status is
+computed per request from the stored mentions, as `peacewatch status` computes it, so a
+corrected agreement file or a new article shows at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated, Optional
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+
+from peacewatch.agreements.deadlines import deadline_rows
+from peacewatch.agreements.durations import Duration, add, parse_duration
+from peacewatch.agreements.files import find_agreement
+from peacewatch.agreements.linking_store import as_of_day, situation, stored_evidence
+from peacewatch.agreements.status import agreement_timelines, known_evidence, last_evidence
+from peacewatch.api.context import LAST_DAY, AgreementsDep, AsOf, Day, StoreDep
+from peacewatch.api.models import AgreementSummary, DeadlineRow, ProvisionDetail, ProvisionState
+from peacewatch.records import Agreement
+from peacewatch.report.html import html
+from peacewatch.report.markdown import markdown
+from peacewatch.store.database import Store
+
+router = APIRouter(tags=["agreements"])
+
+
+class ReportFormat(str, enum.Enum):
+    md = "md"
+    html = "html"
+
+
+@router.get("/agreements", response_model=list[AgreementSummary])
+def list_agreements(agreements: AgreementsDep) -> list[AgreementSummary]:
+    """The coded agreements: shipped ones and those in PEACEWATCH_AGREEMENTS."""
+    return [AgreementSummary.of(a) for a in agreements]
+
+
+@router.get("/agreements/{agreement_id}", response_model=Agreement)
+def get_agreement(agreement_id: str, agreements: AgreementsDep) -> Agreement:
+    """One agreement file as coded: parties, times and every provision."""
+    return find_agreement(agreements, agreement_id)
+
+
+def provision_details(store: Store, agreements: list[Agreement], agreement_id: str,
+                      as_of: Optional[dt.date]) -> list[ProvisionDetail]:
+    """Each provision of the agreement with its timeline and evidence up to the day."""
+    agreement = find_agreement(agreements, agreement_id)
+    day = as_of_day(store, as_of)
+    evidence = stored_evidence(store, agreements, day)
+    timelines = agreement_timelines(agreement, evidence, day, agreements)
+    known = [e for e in known_evidence(evidence, day) if e.agreement == agreement.id]
+    return [ProvisionDetail(agreement=agreement.id, as_of=day, provision=p, status=timelines[p.number][-1],
+                            last_evidence=last_evidence(evidence, agreement, p, day), timeline=timelines[p.number],
+                            evidence=[e for e in known if e.provision == p.number])
+            for p in agreement.provisions]
+
+
+@router.get("/agreements/{agreement_id}/provisions", response_model=list[ProvisionState])
+def list_provisions(agreement_id: str, store: StoreDep, agreements: AgreementsDep, as_of: AsOf = None) -> list[ProvisionDetail]:
+    """Each provision's status on `as_of` with its last evidence."""
+    return provision_details(store, agreements, agreement_id, as_of)
+
+
+@router.get("/agreements/{agreement_id}/provisions/{number}", response_model=ProvisionDetail)
+def get_provision(agreement_id: str, number: str, store: StoreDep, agreements: AgreementsDep,
+                  as_of: AsOf = None) -> ProvisionDetail:
+    """One provision with every status change and all evidence up to `as_of`, each citing its
+    article (`citation.source`) and sentence (`citation.start`, `end`, `text`)."""
+    details = provision_details(store, agreements, agreement_id, as_of)
+    found = next((d for d in details if d.provision.number == number), None)
+    if found is None:
+        numbers = ", ".join(d.provision.number for d in details)
+        raise HTTPException(404, f"{agreement_id} has no provision {number!r}; its provisions: {numbers}")
+    return found
+
+
+def horizon(within: Optional[str]) -> Optional[Duration]:
+    """A TIMEX3 duration that the calendar can add; a 400 otherwise."""
+    if within is None:
+        return None
+    try:
+        duration = parse_duration(within)
+        if duration:
+            add(LAST_DAY, duration)
+    except (OverflowError, ValueError):
+        duration = None
+    if duration is None:
+        raise HTTPException(400, f"within: {within!r} is not a TIMEX3 duration (P30D, P6M, P1Y) of a usable length")
+    return duration
+
+
+@router.get("/deadlines", response_model=list[DeadlineRow])
+def list_deadlines(agreements: AgreementsDep, as_of: Annotated[Optional[Day], Query(
+                       description="The day to measure from (YYYY-MM-DD) [default: today].")] = None,
+                   within: Annotated[Optional[str], Query(max_length=40, description=(
+                       "Only provisions with a deadline, notice or term end this soon (P30D, P6M)."))] = None,
+                   agreement: Annotated[Optional[str], Query(max_length=200, description="Only this agreement.")] = None,
+                   ) -> list[dict]:
+    """Each dated provision's deadline (original, amended, ruling), how it stands, and renewal terms."""
+    found = [find_agreement(agreements, agreement)] if agreement else agreements
+    return deadline_rows(found, as_of or dt.date.today(), horizon(within))
+
+
+@router.get("/report", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/markdown": {}, "text/html": {}},
+                             "description": "The report in Markdown or HTML."}})
+def get_report(store: StoreDep, agreements: AgreementsDep, date: AsOf = None,
+               format: ReportFormat = ReportFormat.md) -> Response:
+    """The daily situation report: the day's events, status changes, deadlines, disputed figures; every line cited."""
+    report = situation(store, agreements, as_of_day(store, date))
+    if format is ReportFormat.html:
+        return HTMLResponse(html(report))
+    return PlainTextResponse(markdown(report), media_type="text/markdown; charset=utf-8")
