@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from peacewatch.cli import app
+from peacewatch.settings import Settings
 
 runner = CliRunner()
 
@@ -86,3 +87,13 @@ def test_demo_ingests_the_bundled_sample_and_summarises_it(tmp_path):
     assert "articles" in result.stdout and "events by type" in result.stdout
     with sqlite3.connect(tmp_path / "demo.db") as connection:
         assert connection.execute("select count(*) from articles").fetchone()[0] >= 6
+
+
+def test_an_unknown_event_encoder_setting_is_one_line_before_any_work(tmp_path, monkeypatch):
+    monkeypatch.setattr("peacewatch.cli.SETTINGS", Settings.from_env({"PEACEWATCH_EVENT_ENCODER": "word2vec"}))
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(GOOD))
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == ["error: [E105] event_encoder: 'word2vec' is not one of word-pieces, minilm"]
+    assert result.stdout == ""

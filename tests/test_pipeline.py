@@ -29,7 +29,8 @@ def test_a_requirement_nobody_assigns_is_refused():
 
 
 def test_the_configured_pipeline_assigns_every_mention_kind_of_the_contract():
-    assert {s.assigns for s in stage_order()} == {"entities", "times", "places", "quantities", "quotes", "events", "provisions"}
+    assert {s.assigns for s in stage_order()} == {"entities", "times", "places", "quantities", "quotes", "events", "provisions",
+                                                  "claims"}
 
 
 def test_asking_for_one_kind_runs_only_what_it_needs():

@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from peacewatch.errors import InvalidSearchQuery, StoreUnavailable, UnknownArticle
-from peacewatch.records import (Article, Entity, Event, Extraction, Place, ProvisionMention, Quantity,
+from peacewatch.records import (Article, Claim, Entity, Event, Extraction, Place, ProvisionMention, Quantity,
                                 Quote, TimeMention)
 from peacewatch.store import database, migrations, open_store
 
@@ -32,6 +32,12 @@ SCHEMA = {
     "provisions": ["id", "article_id", "start_char", "end_char", "text", "category", "deadline", "duration"],
     "provision_parties": ["provision_id", "role", "position", "name"],
     "names": ["id", "canonical", "skeleton", "kind", "first_article_id"],
+    "merged_events": ["id", "event_id_cnty", "event_type", "sub_event_type", "event_date", "time_precision",
+                      "actor1", "actor2", "location", "latitude", "longitude", "fatalities", "first_day",
+                      "last_day", "country", "notes", "updated_at"],
+    "event_sources": ["event_id", "merged_id"],
+    "claims": ["id", "article_id", "start_char", "end_char", "text", "measure", "value", "unit", "approximate",
+               "bound", "subject", "attribution", "year", "sentence_start", "sentence_end"],
     "schema_migrations": ["version", "name", "applied_at"],
     "articles_fts": ["article_id", "title", "text"],
 }
@@ -60,6 +66,9 @@ def truce_extraction() -> Extraction:
         provisions=[ProvisionMention(**span(TRUCE, "About 300 fighters must withdraw within 72 hours"),
                                      category="withdrawal", parties=["Eastern Militia", "Military Forces"],
                                      beneficiaries=[], places=["Kidal"], duration="PT72H")],
+        claims=[Claim(**span(TRUCE, "About 300 fighters"), measure="troops", value=300, unit="troops",
+                      approximate=True, subject="Eastern Militia in Kidal", attribution="Amadou Diallo",
+                      sentence_start=TRUCE.index("About"), sentence_end=len(TRUCE))],
     )
 
 
@@ -98,7 +107,7 @@ def test_opening_applies_migrations_once_with_wal_and_foreign_keys(url):
     open_store(url).close()
     with open_store(url) as store, store.engine.connect() as connection:
         versions = connection.execute(sa.text("SELECT version, name FROM schema_migrations")).all()
-        assert [v for v, _ in versions] == [1, 2, 3] and all(name for _, name in versions)
+        assert [v for v, _ in versions] == [m.version for m in migrations.MIGRATIONS] and all(n for _, n in versions)
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
@@ -118,13 +127,14 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(url, monkeyp
         connection.exec_driver_sql("CREATE TABLE ceasefire_lines (id INTEGER PRIMARY KEY)")
         raise RuntimeError("migration bug")
 
-    broken = migrations.Migration(4, "ceasefire lines", half_done)
+    newest = migrations.MIGRATIONS[-1].version
+    broken = migrations.Migration(newest + 1, "ceasefire lines", half_done)
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
     with pytest.raises(RuntimeError):
         open_store(url)
     with sa.create_engine(url).connect() as connection:
         assert not sa.inspect(connection).has_table("ceasefire_lines")
-        assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) == 3
+        assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) == newest
 
 
 def test_an_unopenable_database_file_is_a_one_line_error(tmp_path):

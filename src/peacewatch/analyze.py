@@ -23,6 +23,7 @@ STAGES = (
     "peacewatch.nlp.quotes",
     "peacewatch.events.coding",
     "peacewatch.agreements.provisions_in_text",
+    "peacewatch.claims.stage",
 )
 
 

@@ -6,8 +6,10 @@ naming the file or database and the problem, and the exit status is then 1.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
+import json
 import sys
 from contextlib import contextmanager
 from importlib import resources
@@ -18,15 +20,32 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from peacewatch.errors import PeacewatchError
+from peacewatch.agreements.deadlines import deadline_rows
+from peacewatch.agreements.durations import Duration, parse_duration
+from peacewatch.agreements.control import control_table
+from peacewatch.agreements.drafting import DraftFormat, agreement_file_text, draft_file
+from peacewatch.agreements.files import agreement_problems, find_agreement, load_agreements
+from peacewatch.agreements.linking_store import control as control_of
+from peacewatch.agreements.linking_store import as_of_day, situation, stored_evidence
+from peacewatch.agreements.status import status_table
+from peacewatch.errors import InvalidDuration, PeacewatchError
+from peacewatch.exports.acled_csv import write_acled_csv
+from peacewatch.exports.geojson import feature_collection
+from peacewatch.exports.listing import listing_rows
 from peacewatch.ingest.batch import IngestReport, Sources, extractions, ingest, read_sources
 from peacewatch.output import Format, emit
+from peacewatch.report.html import html
+from peacewatch.report.markdown import markdown
 from peacewatch.settings import SETTINGS, Settings
-from peacewatch.store.database import open_store
+from peacewatch.events.sentence_classifier import known_encoder
+from peacewatch.store.database import Store, open_store
+from peacewatch.store.merged_events import EventFilter
 
 app = typer.Typer(help="Watch ceasefires and peace agreements through the news.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 errors = Console(stderr=True)
+agreement_app = typer.Typer(help="Work with coded agreement files.", no_args_is_help=True)
+app.add_typer(agreement_app, name="agreement")
 
 DB_OPTION = typer.Option(SETTINGS.db, "--db", help=Settings.help("db"))
 BATCH_OPTION = typer.Option(SETTINGS.batch_size, "--batch-size", min=1, help=Settings.help("batch_size"))
@@ -47,6 +66,13 @@ def user_errors() -> Iterator[None]:
     except PeacewatchError as error:
         fail(str(error))
         raise typer.Exit(1) from None
+
+
+@app.callback()
+def check_settings() -> None:
+    """Refuse a PEACEWATCH_* value peacewatch does not know before any work starts."""
+    with user_errors():
+        known_encoder(SETTINGS.event_encoder)
 
 
 @contextmanager
@@ -131,6 +157,60 @@ def search(query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 s
     emit(rows, format, title=f"search: {query}")
 
 
+DISPUTE_COLUMNS = ["dispute", "subject", "measure", "value", "text", "attribution", "article_id", "outlet",
+                   "published", "sentence"]
+DISPUTE_FIELDS = [*DISPUTE_COLUMNS[:4], "unit", "approximate", "bound", *DISPUTE_COLUMNS[4:6], "year", *DISPUTE_COLUMNS[6:]]
+
+
+@app.command()
+def disputes(db: str = DB_OPTION,
+             measure: Optional[str] = typer.Option(None, help="Only this measure (population, troops, killed, displaced, …)."),
+             tolerance: Optional[float] = typer.Option(None, min=0, max=1, help=(
+                 "Share of the larger value two figures may differ by and still agree "
+                 "[default: measures.yaml's, 0.1]")),
+             format: Format = FORMAT_OPTION) -> None:
+    """List disputed figures: one subject and measure, values that differ, each with its source."""
+    with user_errors():
+        rows = open_store(db).disputes(measure, tolerance)
+    for row in rows:
+        row["sentence"] = " ".join(row["sentence"].split())
+    emit(rows, format, DISPUTE_COLUMNS if format is Format.table else DISPUTE_FIELDS, title="disputed figures")
+
+
+class EventsFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+
+
+@app.command()
+def events(db: str = DB_OPTION,
+           since: Optional[dt.datetime] = typer.Option(None, formats=["%Y-%m-%d"], help="Only events on or after this day (YYYY-MM-DD)."),
+           until: Optional[dt.datetime] = typer.Option(None, formats=["%Y-%m-%d"], help="Only events on or before this day (YYYY-MM-DD)."),
+           type: Optional[str] = typer.Option(None, help="Only events whose type or sub-event type contains this text."),
+           actor: Optional[str] = typer.Option(None, help="Only events with an actor whose name contains this text."),
+           country: Optional[str] = typer.Option(None, help="Only events in this country (its name or ISO code)."),
+           format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f", help=(
+               "Output format; acled-csv has exactly ACLED's columns, geojson one point per placed event."))) -> None:
+    """List events merged across articles: one per happening, with all the reports that tell it."""
+    with user_errors():
+        found = open_store(db).events(EventFilter(as_date(since), as_date(until), type, actor, country))
+    if format is EventsFormat.acled_csv:
+        write_acled_csv(found, sys.stdout)
+    elif format is EventsFormat.geojson:
+        collection = feature_collection(found)
+        print(json.dumps(collection.geojson, ensure_ascii=False, default=str, indent=2))
+        if collection.unplaced:
+            errors.print(f"{collection.unplaced} events without coordinates left out", highlight=False)
+    elif format in (EventsFormat.json, EventsFormat.jsonl):
+        emit(found, Format(format.value))
+    else:
+        emit(listing_rows(found), Format(format.value), title="events")
+
+
 def print_summary(db: str) -> None:
     with user_errors():
         summary = open_store(db).summary()
@@ -157,6 +237,160 @@ def demo(db: str = DB_OPTION) -> None:
     with resources.as_file(briefs) as path:
         ingest_files(db, [path], None, SETTINGS.batch_size, "ingesting sample")
     print_summary(db)
+    print_status(db, "2020-armistice", None, None)
+    with user_errors(), open_store(db) as store:
+        day, folder = tracking_day(store, None), Path(store.engine.url.database or ".").parent
+    write_report(db, dt.datetime.combine(day, dt.time()), ReportFormat.md, folder / f"report-{day}.md", None)
+
+
+AGREEMENTS_DIR_OPTION = typer.Option(SETTINGS.agreements or None, "--dir", help=Settings.help("agreements"))
+AGREEMENT_COLUMNS = ["id", "title", "signed", "parties", "provisions"]
+DEADLINE_COLUMNS = ["agreement", "provision", "category", "original", "amended", "ruling", "state",
+                    "term_end", "notice_by"]
+
+
+@app.command()
+def agreements(directory: Optional[Path] = AGREEMENTS_DIR_OPTION, format: Format = FORMAT_OPTION) -> None:
+    """List the coded agreements: those shipped with peacewatch and those in --dir."""
+    with user_errors():
+        found = load_agreements(directory)
+    rows = [{"id": a.id, "title": a.title, "signed": a.signed, "parties": ", ".join(a.parties),
+             "provisions": len(a.provisions)} for a in found]
+    emit(rows, format, AGREEMENT_COLUMNS, title="agreements")
+
+
+@agreement_app.command("validate")
+def agreement_validate(files: List[Path] = typer.Argument(..., help="Agreement files (YAML).")) -> None:
+    """Check agreement files against the schema; each problem on one line as file:line: field: why."""
+    failed = 0
+    for path in files:
+        try:
+            problems = agreement_problems(path)
+        except PeacewatchError as error:
+            problems = [error]
+        for problem in problems:
+            fail(str(problem))
+        failed += bool(problems)
+    errors.print(f"{len(files) - failed} valid, {failed} with problems", highlight=False)
+    raise typer.Exit(1 if failed else 0)
+
+
+@agreement_app.command("draft")
+def agreement_draft(file: Path = typer.Argument(..., help="The agreement's text (English, plain text)."),
+                    format: DraftFormat = typer.Option(DraftFormat.yaml, "--format", help="yaml or json."),
+                    agreement_id: Optional[str] = typer.Option(None, "--id", help="The agreement's id (default: from the file name).")) -> None:
+    """Draft an agreement file from an agreement's text, for an analyst to correct."""
+    with user_errors():
+        sys.stdout.write(agreement_file_text(draft_file(file, agreement_id), format))
+
+
+def duration_option(name: str, value: Optional[str]) -> Optional[Duration]:
+    duration = parse_duration(value) if value else None
+    if value and duration is None:
+        raise InvalidDuration(name, f"{value!r} is not a TIMEX3 duration (P30D, P6M, P1Y)")
+    return duration
+
+
+@app.command()
+def deadlines(within: Optional[str] = typer.Option(None, help=(
+                  "Only provisions with a deadline, notice or term end this soon after --as-of "
+                  "(a TIMEX3 duration: P30D, P6M).")),
+              as_of: Optional[dt.datetime] = typer.Option(None, "--as-of", formats=["%Y-%m-%d"], help=(
+                  "The day to measure from (YYYY-MM-DD) [default: today].")),
+              agreement: Optional[str] = typer.Option(None, help="Only this agreement (its id)."),
+              directory: Optional[Path] = AGREEMENTS_DIR_OPTION, format: Format = FORMAT_OPTION) -> None:
+    """Each provision's deadline (original, amended, ruling), how it stands, and renewal terms."""
+    with user_errors():
+        horizon = duration_option("--within", within)
+        found = load_agreements(directory)
+        if agreement:
+            found = [find_agreement(found, agreement)]
+    day = as_date(as_of) or dt.date.today()
+    emit(deadline_rows(found, day, horizon), format, DEADLINE_COLUMNS if format is Format.table else None,
+         title=f"deadlines as of {day}")
+
+
+AS_OF_OPTION = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
+                            help="The day (YYYY-MM-DD) [default: the newest stored article's].")
+
+
+def tracking_day(store: Store, as_of: Optional[dt.datetime]) -> dt.date:
+    return as_of_day(store, as_date(as_of))
+
+
+def print_status(db: str, agreement_id: str, as_of: Optional[dt.datetime], directory: Optional[Path],
+                 format: Format = Format.table) -> None:
+    with user_errors():
+        found = load_agreements(directory)
+        agreement = find_agreement(found, agreement_id)
+        store = open_store(db)
+        day = tracking_day(store, as_of)
+        rows = status_table(agreement, stored_evidence(store, found, day), day, found)
+    emit(rows, format, title=f"{agreement.id} as of {day}")
+
+
+@app.command()
+def status(agreement: str = typer.Argument(..., help="The agreement's id (see `peacewatch agreements`)."),
+           as_of: Optional[dt.datetime] = AS_OF_OPTION, db: str = DB_OPTION,
+           directory: Optional[Path] = AGREEMENTS_DIR_OPTION, format: Format = FORMAT_OPTION) -> None:
+    """Each provision's implementation status on a day, with its deadline and last cited evidence."""
+    print_status(db, agreement, as_of, directory, format)
+
+
+@app.command()
+def control(as_of: Optional[dt.datetime] = AS_OF_OPTION, db: str = DB_OPTION,
+            directory: Optional[Path] = AGREEMENTS_DIR_OPTION, format: Format = FORMAT_OPTION) -> None:
+    """Who controls which place on a day, from territory events and carried-out handovers."""
+    with user_errors():
+        store = open_store(db)
+        day = tracking_day(store, as_of)
+        periods = control_of(store, load_agreements(directory), day)
+    emit(control_table(periods, day), format, title=f"control as of {day}")
+
+
+class ReportFormat(str, enum.Enum):
+    md = "md"
+    html = "html"
+
+
+def write_report(db: str, day: Optional[dt.datetime], format: ReportFormat, output: Optional[Path],
+                 directory: Optional[Path]) -> None:
+    with user_errors():
+        store = open_store(db)
+        report = situation(store, load_agreements(directory), tracking_day(store, day))
+    text = markdown(report) if format is ReportFormat.md else html(report)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write the report ({error.strerror})")
+        raise typer.Exit(1) from None
+    errors.print(f"report written to {output}", highlight=False)
+
+
+@app.command()
+def report(date: Optional[dt.datetime] = typer.Option(None, "--date", formats=["%Y-%m-%d"], help=(
+               "The day to report on (YYYY-MM-DD) [default: the newest stored article's].")),
+           format: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f", help="Markdown or HTML."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write [default: standard output]."),
+           db: str = DB_OPTION, directory: Optional[Path] = AGREEMENTS_DIR_OPTION) -> None:
+    """The daily situation report: the day's events, status changes, deadlines, disputed figures; each line cited."""
+    write_report(db, date, format, output, directory)
+
+
+@app.command()
+def serve(db: str = DB_OPTION, host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on.")) -> None:
+    """Serve the store over HTTP: a JSON API under /api/, described at /openapi.json."""
+    import uvicorn  # here, not at the top: the web stack is needed by this command only
+
+    from peacewatch.api.app import create_app
+
+    with user_errors():
+        api = create_app(dataclasses.replace(SETTINGS, db=db))
+    uvicorn.run(api, host=host, port=port)
 
 
 if __name__ == "__main__":

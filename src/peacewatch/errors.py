@@ -38,6 +38,12 @@ class InvalidArticle(PeacewatchError):
     code = "E103"
 
 
+class InvalidSetting(PeacewatchError):
+    """A setting (an option or a PEACEWATCH_* variable) has a value peacewatch does not know."""
+
+    code = "E105"
+
+
 class StoreUnavailable(PeacewatchError):
     """The database cannot be opened or written (bad URL, locked, unwritable, too new)."""
 
@@ -54,3 +60,34 @@ class UnknownArticle(PeacewatchError):
     """An article id that the store does not hold."""
 
     code = "E203"
+
+
+class UnknownCountry(PeacewatchError):
+    """A country filter that names no country the gazetteer knows."""
+
+    code = "E301"
+
+
+class InvalidAgreement(PeacewatchError):
+    """An agreement file that is not YAML or breaks the agreement schema; the subject is the
+    file and line (`agreements/x.yaml:14`), the reason starts with the field's path."""
+
+    code = "E310"
+
+
+class UnknownAgreement(PeacewatchError):
+    """An agreement id that no shipped file nor the agreements directory holds."""
+
+    code = "E311"
+
+
+class DuplicateAgreement(PeacewatchError):
+    """Two agreement files in one directory that give the same id."""
+
+    code = "E312"
+
+
+class InvalidDuration(PeacewatchError):
+    """An option that takes a TIMEX3 duration (P30D, P6M, P1Y) was given something else."""
+
+    code = "E313"

@@ -13,6 +13,7 @@ from typing import Any, Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(str, enum.Enum):
@@ -36,5 +37,5 @@ def emit(rows: Sequence[dict[str, Any]], format: Format, columns: Sequence[str] 
     else:
         table = Table(*columns, title=title)
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))  # Text: "[..]" is data, not markup
         Console().print(table)

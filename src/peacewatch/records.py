@@ -125,6 +125,147 @@ class ProvisionMention(Span):
     duration: Optional[str] = None
 
 
+class Renewal(Record):
+    """How a provision with a fixed term goes on: each `term` (TIMEX3 duration) renews unless a
+    party objects at least `notice` before the term ends."""
+
+    term: str
+    notice: Optional[str] = None
+    automatic: bool = True
+
+
+class Amendment(Record):
+    """A later change to a provision's deadline, kept beside the original so both can be cited."""
+
+    deadline: Optional[str] = None
+    date: Optional[dt.date] = None
+    source: str
+    note: Optional[str] = None
+
+
+class SourceSpan(Record):
+    """Offsets of a provision's words in the agreement text it was drafted from."""
+
+    start: int
+    end: int
+
+
+class Provision(Record):
+    """One obligation of a coded agreement: who must do what, where, by when (ISO date or a
+    duration from the agreement's effective time) and for how long. A file may number a provision
+    4 or "4a"; both are read as text."""
+
+    model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
+
+    number: str
+    category: ProvisionCategory
+    summary: str
+    obliged: list[str] = Field(default_factory=list)
+    beneficiaries: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    deadline: Optional[str] = None
+    duration: Optional[str] = None
+    renewal: Optional[Renewal] = None
+    conditions: list[str] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list)
+    source: Optional[SourceSpan] = None
+
+
+class Agreement(Record):
+    """A ceasefire or peace agreement coded provision by provision; `signed` and `effective` are
+    ISO 8601 datetimes with zone (a date alone is allowed)."""
+
+    id: str
+    title: str
+    signed: Optional[str] = None
+    effective: Optional[str] = None
+    parties: list[str] = Field(default_factory=list)
+    mediators: list[str] = Field(default_factory=list)
+    provisions: list[Provision] = Field(default_factory=list)
+
+
+class Citation(Record):
+    """Where a finding can be checked: a sentence span of article `source`, or (for a change
+    that follows from the agreement itself, such as a passed deadline) the agreement or amendment
+    document named by `source`, with no span."""
+
+    source: str
+    outlet: Optional[str] = None
+    published: Optional[dt.date] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    text: str = ""
+
+
+EvidenceStance = Literal["implemented", "progress", "violated", "delayed", "disputed"]
+
+
+class Evidence(Record):
+    """A report linked to one provision: what it says of the provision (`stance`), on which day it
+    happened, why it was linked (`reason`, `score`) and the words that say so (`citation`)."""
+
+    agreement: str
+    provision: str
+    stance: EvidenceStance
+    day: dt.date
+    kind: str  # the mention it came from: event, sentence, provision, quote, claim
+    reason: str
+    score: float
+    citation: Citation
+
+
+StatusName = Literal["not started", "minimal", "intermediate", "full", "violated", "overdue",
+                     "lapsed", "superseded"]
+DeadlineState = Literal["due", "met", "missed", "amended"]
+
+
+class ProvisionStatus(Record):
+    """A provision's state from `day` on: Peace Accords Matrix level (0 not started … 3 full) and
+    the status shown (a level's name, or violated / overdue / lapsed / superseded), with its
+    deadline and the citation of the change."""
+
+    agreement: str
+    provision: str
+    day: dt.date
+    status: StatusName
+    level: int = Field(ge=0, le=3)
+    deadline: Optional[dt.date] = None
+    deadline_state: Optional[DeadlineState] = None
+    disputed: bool = False
+    stance: Optional[EvidenceStance] = None
+    citation: Citation
+
+
+class ControlPeriod(Record):
+    """Who held a place from `start` until `end` (None: still, as far as the reports go)."""
+
+    place: str
+    controller: str
+    start: dt.date
+    end: Optional[dt.date] = None
+    citation: Citation
+
+
+ClaimBound = Literal["lower", "upper"]
+
+
+class Claim(Span):
+    """A figure as a source states it: the `measure` of `subject` is `value`, according to
+    `attribution` (None: the article's own word). The span is the quantity's words; the sentence
+    span lets a reader check the claim in context. Compared across articles by `peacewatch disputes`."""
+
+    measure: str
+    value: float
+    unit: str
+    approximate: bool = False
+    bound: Optional[ClaimBound] = None
+    subject: Optional[str] = None
+    attribution: Optional[str] = None
+    year: Optional[str] = None
+    sentence_start: int
+    sentence_end: int
+
+
 class Extraction(Record):
     """Everything `analyze` found in one article: the line `peacewatch extract` writes."""
 
@@ -143,6 +284,8 @@ class Extraction(Record):
     events: list[Event] = Field(default_factory=list)
     provisions: list[ProvisionMention] = Field(default_factory=list)
     text: Optional[str] = Field(default=None, description="the article text, carried only when it was extracted from HTML")
+    # Claims go to the store, not to the extraction contract (extraction.md): never serialised.
+    claims: list[Claim] = Field(default_factory=list, exclude=True)
 
     def to_json(self) -> str:
         return one_line(self.model_dump_json(exclude={"text"} if self.text is None else set()))

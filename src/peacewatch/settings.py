@@ -19,6 +19,17 @@ class Settings:
     timeml_references: bool = field(default=False, metadata={
         "help": "Also tag vague times as TimeML does (now -> PRESENT_REF, recently -> PAST_REF); "
                 "peacewatch's own gold leaves them out."})
+    event_encoder: str = field(default="word-pieces", metadata={
+        "help": "How the event coder's sentence classifier reads a sentence: word-pieces (fast: "
+                "analyze() stays within 25% of the spaCy parse) or minilm (the full MiniLM model: "
+                "better event types, about twice the time of analyze())."})
+    agreements: str = field(default="", metadata={
+        "help": "Directory of agreement files (YAML) read besides the shipped ones; a file there "
+                "replaces the shipped agreement with the same id."})
+    token: str = field(default="", metadata={
+        "help": "Bearer token that lets `peacewatch serve` accept POST /api/articles; unset, the API is read-only."})
+    cors_origins: str = field(default="", metadata={
+        "help": "Comma-separated origins the API allows cross-origin requests from; unset, CORS is off."})
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":

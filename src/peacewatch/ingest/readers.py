@@ -88,7 +88,7 @@ def _published_date(value: Any, fallback: dt.date | None) -> dt.date | None:
     raise ValueError(f"bad published date {value!r} (expected YYYY-MM-DD)")
 
 
-def _article(fields: dict[str, Any], default_id: str, published: dt.date | None) -> Article:
+def article_from_fields(fields: dict[str, Any], default_id: str, published: dt.date | None = None) -> Article:
     """Validate one article object; raises ValueError with a one-line reason."""
     text = fields.get("text")
     if text is None:
@@ -120,7 +120,7 @@ def _object(line: str) -> dict[str, Any]:
 def read_json(path: Path, published: dt.date | None = None) -> list[Article]:
     """One article object; extra keys (such as `gold`) are ignored; its own date wins."""
     try:
-        return [_article(_object(_read_text(path)), path.stem, published)]
+        return [article_from_fields(_object(_read_text(path)), path.stem, published)]
     except ValueError as error:
         raise InvalidArticle(path, str(error)) from error
 
@@ -132,7 +132,7 @@ def read_jsonl(path: Path, published: dt.date | None = None) -> list[Article]:
         if not line.strip():
             continue
         try:
-            articles.append(_article(_object(line), f"{path.stem}-{number}", published))
+            articles.append(article_from_fields(_object(line), f"{path.stem}-{number}", published))
         except ValueError as error:
             raise InvalidArticle(f"{path}:{number}", str(error)) from error
     return articles

@@ -3,7 +3,9 @@
 `add` writes one transaction per batch, so an interrupted `ingest` leaves whole batches or
 nothing. A text already stored (same `content_hash`) is skipped, so ingesting the same files
 twice adds nothing. A new text that repeats a stored story is stored too, marked with
-`duplicate_of` and `similarity`, so it stays searchable but is not counted twice. Names the catalog lacks are
+`duplicate_of` and `similarity`, so it stays searchable but is not counted twice. An original
+article's event reports join the merged events they tell (store/merged_events.py) in the same
+transaction. Names the catalog lacks are
 stored in the spelling the corpus already uses for them (knowledge/corpus_names.py), read inside
 the batch's transaction so that two concurrent ingests cannot pick two spellings.
 """
@@ -16,13 +18,17 @@ from typing import Any, Iterator, Sequence
 
 import sqlalchemy as sa
 
+from peacewatch.claims.disputes import disputes
+from peacewatch.claims.measures import tolerance as default_tolerance
 from peacewatch.errors import StoreUnavailable, UnknownArticle
 from peacewatch.ingest.near_duplicates import (NearDuplicate, NearDuplicateIndex, signature,
                                                signature_bytes, signature_from_bytes)
 from peacewatch.knowledge.corpus_names import CorpusNames, respelled
 from peacewatch.records import Article, Extraction
+from peacewatch.store.claim_rows import claims_with_sources
 from peacewatch.store.engine import create_store_engine, writing
 from peacewatch.store.full_text import search
+from peacewatch.store.merged_events import EventFilter, link_article_events, read_merged_events
 from peacewatch.store.mention_rows import insert_mentions, load_mentions
 from peacewatch.store.migrations import migrate
 from peacewatch.store.name_rows import load_names, record_names
@@ -134,11 +140,12 @@ class Store:
                 result.near_duplicates[article.id] = original
             else:
                 index.add(article.id, minhash)
+                link_article_events(connection, article.id, provenance["ingested_at"])
 
-    def articles(self, limit: int = 20) -> list[dict[str, Any]]:
-        """The stored articles without their text, most recently published first."""
+    def articles(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """The stored articles without their text, most recently published first (`offset` pages on)."""
         newest_first = (article_table.c.published.desc().nulls_last(), article_table.c.id)
-        query = sa.select(*LISTED_COLUMNS).order_by(*newest_first).limit(limit)
+        query = sa.select(*LISTED_COLUMNS).order_by(*newest_first).limit(limit).offset(offset)
         with self.database_errors(), self.engine.connect() as connection:
             return [_plain(row._asdict()) for row in connection.execute(query)]
 
@@ -146,6 +153,17 @@ class Store:
         """Articles matching a full-text query (FTS5 syntax), best first, with a snippet."""
         with self.database_errors(), self.engine.connect() as connection:
             return search(connection, query, limit)
+
+    def events(self, wanted: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Merged events, one per happening however many articles report it, earliest first."""
+        with self.database_errors(), self.engine.connect() as connection:
+            return read_merged_events(connection, wanted)
+
+    def disputes(self, measure: str | None = None, tolerance: float | None = None) -> list[dict[str, Any]]:
+        """Figures that sources give differently for one subject and measure (claims/disputes.py)."""
+        with self.database_errors(), self.engine.connect() as connection:
+            rows = [_plain(row) for row in claims_with_sources(connection, measure)]
+        return disputes(rows, default_tolerance() if tolerance is None else tolerance)
 
     def summary(self) -> dict[str, Any]:
         with self.database_errors(), self.engine.connect() as connection:

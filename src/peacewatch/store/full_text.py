@@ -27,7 +27,7 @@ FULL_TEXT_DDL = (
 )
 
 # How SQLite words a malformed MATCH expression (other OperationalErrors are not the query's fault).
-QUERY_MISTAKE = re.compile(r"fts5|unterminated string|no such column|syntax error")
+QUERY_MISTAKE = re.compile(r"fts5|unterminated string|no such column|syntax error|unknown special query")
 
 SEARCH = sa.text(
     "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, "

@@ -17,7 +17,8 @@ import sqlalchemy as sa
 from peacewatch.errors import StoreUnavailable
 from peacewatch.store.engine import writing
 from peacewatch.store.full_text import create_full_text_index
-from peacewatch.store.schema import metadata, names
+from peacewatch.store.merged_events import create_merged_layer
+from peacewatch.store.schema import claims, metadata, names
 
 bookkeeping = sa.MetaData()
 schema_migrations = sa.Table(
@@ -42,10 +43,18 @@ def _create_names(connection: sa.Connection) -> None:
     names.create(connection, checkfirst=True)
 
 
+def _create_claims(connection: sa.Connection) -> None:
+    """The claims table; articles stored before it have no claims (their parse is gone)."""
+    claims.create(connection, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, mention tables and near-duplicate signatures", _create_tables),
     Migration(2, "full-text search over articles (SQLite FTS5)", create_full_text_index),
     Migration(3, "names: one spelling per name across the corpus", _create_names),
+    Migration(4, "merged events: one row per happening across articles, linked to its reports",
+              create_merged_layer),
+    Migration(5, "claims: figures with their subject, measure and source, for disputes", _create_claims),
 )
 
 

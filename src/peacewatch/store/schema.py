@@ -4,6 +4,12 @@ One table per mention kind, one row per mention, with its span (`start_char`, `e
 into `articles.text`) so every fact can be traced to its words. List attributes (an event's
 actors, a provision's parties) get child tables with a `position` that keeps their order.
 Changing a table here means adding a migration (migrations.py) and updating the schema test.
+
+`events` holds each article's own reports of events; `merged_events` holds the happenings they
+tell, one row per event however many articles report it (events/merge.py decides), and
+`event_sources` links each report of an original article to its merged event (near-duplicate
+articles add no source). `first_day`/`last_day` are the days the event's date allows (a date known
+to the week spans it); `event_id_cnty` is ACLED's style of id (ISO3 + number), kept once given.
 """
 from __future__ import annotations
 
@@ -79,19 +85,21 @@ quotes = sa.Table(
     sa.Column("speaker", sa.Text, index=True),
 )
 
-events = sa.Table(
-    "events", metadata, *_span_columns(),
-    sa.Column("event_type", sa.Text, nullable=False, index=True),
-    sa.Column("sub_event_type", sa.Text, nullable=False),
-    sa.Column("event_date", sa.Text, index=True),
-    sa.Column("time_precision", sa.Integer),
-    sa.Column("actor1", sa.Text),
-    sa.Column("actor2", sa.Text),
-    sa.Column("location", sa.Text),
-    sa.Column("latitude", sa.Float),
-    sa.Column("longitude", sa.Float),
-    sa.Column("fatalities", sa.Integer),
-)
+def _coded_event_columns() -> list[sa.Column]:
+    """What an event is coded with, in ACLED's terms: a report's and a merged event's alike."""
+    return [sa.Column("event_type", sa.Text, nullable=False, index=True),
+            sa.Column("sub_event_type", sa.Text, nullable=False),
+            sa.Column("event_date", sa.Text, index=True),
+            sa.Column("time_precision", sa.Integer),
+            sa.Column("actor1", sa.Text),
+            sa.Column("actor2", sa.Text),
+            sa.Column("location", sa.Text),
+            sa.Column("latitude", sa.Float),
+            sa.Column("longitude", sa.Float),
+            sa.Column("fatalities", sa.Integer)]
+
+
+events = sa.Table("events", metadata, *_span_columns(), *_coded_event_columns())
 
 event_actors = sa.Table(
     "event_actors", metadata,
@@ -132,7 +140,44 @@ names = sa.Table(
     sa.UniqueConstraint("canonical", "kind", name="one_row_per_spelling"),
 )
 
+merged_events = sa.Table(
+    "merged_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("event_id_cnty", sa.Text, nullable=False, unique=True),
+    *_coded_event_columns(),
+    sa.Column("first_day", sa.Date, index=True),
+    sa.Column("last_day", sa.Date),
+    sa.Column("country", sa.Text, index=True),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+)
+
+event_sources = sa.Table(
+    "event_sources", metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("merged_id", sa.Integer, sa.ForeignKey("merged_events.id", ondelete="CASCADE"),
+              nullable=False, index=True),
+)
+
+# A figure as a source states it (claims/): the quantity's span, what it measures and of what,
+# who it is attributed to (NULL: the article's own word) and its sentence (`sentence_start`,
+# `sentence_end` into `articles.text`); `bound` is 'lower' ("at least") or 'upper' ("up to").
+claims = sa.Table(
+    "claims", metadata, *_span_columns(),
+    sa.Column("measure", sa.Text, nullable=False, index=True),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("unit", sa.Text, nullable=False),
+    sa.Column("approximate", sa.Boolean, nullable=False),
+    sa.Column("bound", sa.Text),
+    sa.Column("subject", sa.Text, index=True),
+    sa.Column("attribution", sa.Text),
+    sa.Column("year", sa.Text),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.CheckConstraint("bound IN ('lower', 'upper')", name="claim_bound"),
+)
+
 MENTION_TABLES: dict[str, sa.Table] = {
     "entities": entities, "times": times, "places": places, "quantities": quantities,
-    "quotes": quotes, "events": events, "provisions": provisions,
+    "quotes": quotes, "events": events, "provisions": provisions, "claims": claims,
 }
