@@ -127,3 +127,17 @@ def test_the_rules_sub_type_stands_against_the_word_pieces_classifier():
 def test_without_a_rule_only_a_confident_classifier_codes_an_event():
     assert verdict(None, reading(none=0.1, strike=0.85, shelling=0.05)) == STRIKE
     assert verdict(None, reading(none=0.4, strike=0.35, shelling=0.25)) is None
+
+
+def test_an_agreement_signed_one_day_and_in_force_the_next_is_one_event():
+    text = ("The government and the M23 rebels signed a ceasefire agreement in Luanda on Monday, March 11. "
+            "The ceasefire took effect in Goma on Tuesday, March 12.")
+    agreements = [e for e in mentions(text, "events") if e.sub_event_type == "Agreement"]
+    assert len(agreements) == 1
+
+
+def test_clashes_on_the_same_day_in_two_towns_stay_two_events():
+    text = ("Army troops clashed with rebels in Goma on Monday, March 11. "
+            "Separately, soldiers fought militiamen in Bukavu on Monday, March 11.")
+    clashes = [e for e in mentions(text, "events") if e.sub_event_type == "Armed clash"]
+    assert sorted(e.location for e in clashes) == ["Bukavu", "Goma"]

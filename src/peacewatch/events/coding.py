@@ -9,6 +9,8 @@ ACLED counts one event per day, place, actors and type.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Span
 
 from peacewatch.events.actors import event_actors
@@ -55,12 +57,22 @@ def code_sentence(document: Document, sentence: Span, trigger: Trigger | None, p
 
 def same_happening(first: Event, later: Event) -> bool:
     """ACLED's unit: same type, day and place. A mention with no day of its own (dated from the
-    publication week) is taken as a reference to the dated event of its type."""
+    publication week) is taken as a reference to the dated event of its type. An agreement is one
+    event however many places its sentences name, and its signing and taking effect a day
+    apart are one report."""
     if (first.event_type, first.sub_event_type) != (later.event_type, later.sub_event_type):
         return False
     if (later.time_precision == 2) != (first.time_precision == 2):
         return True
+    if first.sub_event_type == "Agreement":
+        return first.event_date == later.event_date or a_day_apart(first, later)
     return (first.event_date, first.location) == (later.event_date, later.location)
+
+
+def a_day_apart(first: Event, later: Event) -> bool:
+    if (first.time_precision, later.time_precision) != (1, 1) or not (first.event_date and later.event_date):
+        return False
+    return abs((dt.date.fromisoformat(first.event_date) - dt.date.fromisoformat(later.event_date)).days) == 1
 
 
 def merged(events: list[Event]) -> list[Event]:
