@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from peacewatch.agreements.drafting import draft_file
+from peacewatch.agreements.drafting_points import layout
 from peacewatch.agreements.files import read_agreement
 from peacewatch.cli import app
 
@@ -145,3 +146,17 @@ def test_cli_names_an_empty_file_in_one_line(tmp_path):
     result = runner.invoke(app, ["agreement", "draft", str(empty)])
     assert result.exit_code == 1
     assert "empty.txt" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_for_the_purposes_line_among_the_articles_does_not_end_them():
+    """A definitions article opening with "For the purposes of this Agreement:" reads like a
+    signatory line ("For the Government"); the signature block only follows the last article."""
+    text = ("AGREEMENT ON A TRUCE\n\nThe Parties have agreed as follows:\n\n"
+            "Article 1: Definitions\n\nFor the purposes of this Agreement:\n\n"
+            "(a) \"Zone\" means the area east of the river.\n\n"
+            "Article 2: Truce\n\nThe Parties shall cease all attacks in the Zone.\n\n"
+            "Article 3: Withdrawal\n\nThe Parties shall withdraw their heavy weapons within 14 days.\n\n"
+            "Done at Lusaka on 3 May 2022.\n\nFor the Government\n\nFor the Movement\n")
+    found = layout(text)
+    assert [p.number for p in found.points] == ["1", "1a", "2", "3"]
+    assert text[found.closing[0]:].startswith("Done at Lusaka")

@@ -137,7 +137,10 @@ def layout(text: str) -> Layout:
     first = next((i for i, p in enumerate(rest) if p.level), None)
     agreed = next((i for i, p in enumerate(rest) if AGREED.search(text[p.start:p.end])), None)
     body_start = first if first is not None else (agreed + 1 if agreed is not None else 0)
-    closing = next((i for i in range(body_start, len(rest)) if closes(text, rest[i])), len(rest))
+    # The signature block follows the last article or numbered point: a "For the purposes of
+    # this Agreement:" line inside the articles is not a signatory's.
+    last_point = max((i for i, p in enumerate(rest) if p.level in ("article", "numbered")), default=body_start)
+    closing = next((i for i in range(max(body_start, last_point), len(rest)) if closes(text, rest[i])), len(rest))
     preamble = (rest[0].start, rest[body_start - 1].end) if body_start else (found[0].end, found[0].end)
     end = rest[closing].start if closing < len(rest) else len(text)
     return Layout(title, preamble, grouped(rest[body_start:closing]), (end, len(text)))
