@@ -160,3 +160,15 @@ def test_a_for_the_purposes_line_among_the_articles_does_not_end_them():
     found = layout(text)
     assert [p.number for p in found.points] == ["1", "1a", "2", "3"]
     assert text[found.closing[0]:].startswith("Done at Lusaka")
+
+
+def test_a_point_that_renews_the_one_before_gives_it_its_term_and_notice(tmp_path):
+    path = tmp_path / "mission.txt"
+    path.write_text("AGREEMENT ON THE OBSERVER MISSION\n\nThe Government of Liberia and ECOWAS have agreed as follows:\n\n"
+                    "1. ECOWAS shall deploy an observer mission for an initial period of two years.\n\n"
+                    "2. Thereafter the mandate shall be renewed automatically for successive periods of one year, "
+                    "unless either Party gives at least three months' written notice of termination.\n\n"
+                    "Done at Monrovia on 4 June 2021.\n")
+    [mission] = draft_file(path).provisions
+    assert mission.duration == "P2Y"
+    assert (mission.renewal.term, mission.renewal.notice, mission.renewal.automatic) == ("P1Y", "P3M", True)

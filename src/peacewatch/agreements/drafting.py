@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from peacewatch.agreements.drafting_clauses import Clause, clauses
 from peacewatch.agreements.drafting_parties import Parties, parties_of
 from peacewatch.agreements.drafting_points import Layout, Point, layout
-from peacewatch.agreements.drafting_terms import conditions_of, deadline_of, duration_of, renewal_of
+from peacewatch.agreements.drafting_terms import conditions_of, deadline_of, duration_of, renewal_of, renewal_words
 from peacewatch.agreements.provisions_in_text import category_phrases
 from peacewatch.analyze import annotate
 from peacewatch.errors import UnreadableFile
@@ -143,7 +143,7 @@ def provision(document: Document, number: str, group: list[Clause], parties: Par
     words = text[start:end]
     times = document.within("times", start, end)
     obliged = obliged_of(group[0], parties)
-    renewal = renewal_of(text, times, words)
+    renewal = renewal_of(text, times, start, end)
     places = places_in(document, start, end)
     return Provision(
         number=number, category=category_of(group[0], obliged), summary=" ".join(words.split()),
@@ -163,9 +163,11 @@ def names_actor(clause: Clause, parties: Parties) -> bool:
     return any(named(s, parties) for s in subjects)
 
 
-def grouped(document: Document, point: Point, parties: Parties, statements: list[Clause]) -> list[list[Clause]]:
+def grouped(document: Document, point: Point, parties: Parties, statements: list[Clause],
+            previous: list[Clause] | None) -> list[list[Clause]]:
     """The point's obligations, each with the term clauses that follow it; term clauses about
-    the agreement itself go to `statements` (they date the agreement)."""
+    the agreement itself go to `statements` (they date the agreement). A point that opens with a
+    renewal ("2. Thereafter the mandate shall be renewed…") renews the obligation before it."""
     groups: list[list[Clause]] = []
     for paragraph in point.paragraphs:
         for clause in clauses(document.parse, paragraph.start, paragraph.end):
@@ -175,6 +177,9 @@ def grouped(document: Document, point: Point, parties: Parties, statements: list
                     statements.append(clause)
                 if groups:
                     groups[-1].append(clause)
+                    continue
+                if previous is not None and renewal_words(document.text[clause.start_char:clause.end_char]):
+                    previous.append(clause)
                     continue
                 if about_agreement(clause):
                     continue
@@ -224,11 +229,11 @@ def draft_agreement(text: str, agreement_id: str) -> Agreement:
     shape = layout(text)
     parties = parties_of(text, shape)
     statements: list[Clause] = []
-    provisions = []
+    numbered_groups: list[tuple[str, list[Clause]]] = []
     for point in shape.points:
-        groups = grouped(document, point, parties, statements)
-        for number, group in zip(numbers(point.number, len(groups)), groups):
-            provisions.append(provision(document, number, group, parties))
+        groups = grouped(document, point, parties, statements, numbered_groups[-1][1] if numbered_groups else None)
+        numbered_groups += zip(numbers(point.number, len(groups)), groups)
+    provisions = [provision(document, number, group, parties) for number, group in numbered_groups]
     signed = signed_of(document, shape)
     return Agreement(id=agreement_id, title=shape.title or agreement_id, signed=signed,
                      effective=effective_of(document, statements, signed), parties=parties.names,

@@ -9,12 +9,14 @@ followed by "before" is the notice a party must give.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.records import Renewal, TimeMention
 
 NEAR = 24
+POSSESSIVE = re.compile(r"^['’]s?\s*")
 
 
 def preceded(text: str, time: TimeMention, words: list[str]) -> bool:
@@ -23,27 +25,44 @@ def preceded(text: str, time: TimeMention, words: list[str]) -> bool:
 
 
 def followed(text: str, time: TimeMention, words: list[str]) -> bool:
-    after = " ".join(text[time.end:time.end + NEAR].lower().split())
+    """Whether one of `words` comes right after the time, past a possessive ("six months' notice")."""
+    after = POSSESSIVE.sub("", " ".join(text[time.end:time.end + NEAR].lower().split()))
     return any(re.match(rf"{re.escape(w)}\b", after) for w in words)
 
 
+@functools.lru_cache(maxsize=1)
+def renewal_verb() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(lexicon("drafting")["renewal_verbs"]) + r")\b")
+
+
 def renewal_words(text: str) -> bool:
-    return bool(re.search(r"\b(?:" + "|".join(lexicon("drafting")["renewal_verbs"]) + r")\b", text.lower()))
+    return bool(renewal_verb().search(text.lower()))
 
 
-def renewal_of(text: str, times: list[TimeMention], clause: str) -> Renewal | None:
-    """The renewal rule a clause states (term, notice, automatic), if it extends anything."""
+def renewal_of(text: str, times: list[TimeMention], start: int, end: int) -> Renewal | None:
+    """The renewal rule the clause text[start:end] states (term, notice, automatic), if it
+    extends anything."""
     words = lexicon("drafting")
+    clause = text[start:end]
     if not renewal_words(clause):
         return None
     durations = [t for t in times if t.type == "DURATION"]
     notice = next((t.value for t in durations if followed(text, t, words["notice_after_words"])), None)
+    renewing = renewal_start(clause, start)
     term = next((t.value for t in durations if preceded(text, t, words["renewal_term_words"])), None)
-    term = term or next((t.value for t in durations if t.value != notice), None)
+    term = term or next((t.value for t in durations if t.value != notice and t.start >= renewing), None)
     if term is None:
         return None
     automatic = any(re.search(rf"\b{w}\b", clause.lower()) for w in words["renewal_automatic"])
     return Renewal(term=term, notice=notice, automatic=automatic)
+
+
+def renewal_start(clause: str, offset: int) -> int:
+    """Where the clause's renewal verb is (`offset` is where the clause starts in the text): a
+    term is stated after it ("renewed for successive periods of one year"), the initial period
+    before it."""
+    found = renewal_verb().search(clause.lower())
+    return offset + found.start() if found else offset
 
 
 def deadline_of(text: str, times: list[TimeMention]) -> str | None:
