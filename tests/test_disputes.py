@@ -107,8 +107,8 @@ ARTICLES = {
 
 
 @pytest.fixture
-def url(tmp_path):
-    url = f"sqlite:///{tmp_path / 'disputes.db'}"
+def url(store_url):
+    url = store_url  # on SQLite and PostgreSQL (conftest.py)
     with open_store(url) as store:
         batch = []
         for article_id, text in ARTICLES.items():

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from peacewatch import analyze
 from peacewatch.events.merge import EventReport, days, merge_reports, summarize
 from peacewatch.records import Article
-from peacewatch.store import migrations, open_store
+from peacewatch.store import open_store
 
 # Two outlets, two wordings, one drone strike (published the next day and the day after).
 MARKET_STRIKE = ("Sudanese army drones struck a market in El Fasher on Monday, killing 12 people, local "
@@ -105,8 +105,8 @@ def article(article_id: str, text: str, published: str, outlet: str) -> tuple:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(f"sqlite:///{tmp_path / 'merge.db'}") as opened:
+def store(store_url):
+    with open_store(store_url) as opened:
         yield opened
 
 
@@ -142,18 +142,17 @@ def test_a_near_duplicate_article_adds_no_second_source(store):
     assert sources(event) == ["sahel-wire"]
 
 
-def test_a_store_from_before_the_merged_layer_gets_it_on_opening(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
-    with open_store(url) as old:
+def test_a_store_from_before_the_merged_layer_gets_it_on_opening(store_url):
+    with open_store(store_url) as old:
         old.add([article("sahel-wire", MARKET_STRIKE, "2024-06-11", "Darfur Wire"),
                  article("nile-daily", MARKET_STRIKE_RETOLD, "2024-06-12", "Nile Daily")])
-        with old.engine.begin() as connection:  # as a version-3 file never had them
-            connection.exec_driver_sql("DROP TABLE event_sources")
+        with old.engine.begin() as connection:  # as a revision-0003 database never had them
+            connection.exec_driver_sql("DROP TABLE event_sources CASCADE" if connection.dialect.name ==
+                                       "postgresql" else "DROP TABLE event_sources")
             connection.exec_driver_sql("DROP TABLE merged_events")
-    monkeypatch.undo()
-    with open_store(url) as store:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
+    with open_store(store_url) as store:
         [event] = store.events()
         assert sources(event) == ["sahel-wire", "nile-daily"]
         with store.engine.connect() as connection:
-            assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) >= 4
+            assert connection.scalar(sa.text("SELECT version_num FROM alembic_version")) >= "0004"

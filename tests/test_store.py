@@ -1,4 +1,10 @@
+"""The store on both databases it supports: every test that takes `url` or `store` runs on SQLite and
+on a PostgreSQL server the tests start (conftest.py); SQLite-only behaviour takes `sqlite_url`."""
 import datetime as dt
+import gzip
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -7,6 +13,11 @@ from peacewatch.errors import InvalidSearchQuery, StoreUnavailable, UnknownArtic
 from peacewatch.records import (Article, Claim, Entity, Event, Extraction, Place, ProvisionMention, Quantity,
                                 Quote, TimeMention)
 from peacewatch.store import database, migrations, open_store
+from peacewatch.store.schema import metadata
+
+# A store written by peacewatch before Alembic (its own `schema_migrations` at version 5), holding
+# three articles of this file (truce, harvest, and truce-copy, a near-duplicate of truce).
+VERSION_5_STORE = Path(__file__).parent / "data" / "store-v5.db.gz"
 
 TRUCE = ("The army and the eastern militia agreed on Friday to a ceasefire around Kidal. "
          "\"We will hold our positions,\" said Colonel Amadou Diallo. "
@@ -38,9 +49,9 @@ SCHEMA = {
     "event_sources": ["event_id", "merged_id"],
     "claims": ["id", "article_id", "start_char", "end_char", "text", "measure", "value", "unit", "approximate",
                "bound", "subject", "attribution", "year", "sentence_start", "sentence_end"],
-    "schema_migrations": ["version", "name", "applied_at"],
-    "articles_fts": ["article_id", "title", "text"],
+    "alembic_version": ["version_num"],
 }
+SQLITE_ONLY = {"articles_fts": ["article_id", "title", "text"]}
 
 
 def span(text: str, words: str) -> dict:
@@ -79,7 +90,12 @@ def entry(article_id: str, text: str, extraction: Extraction | None = None, publ
 
 
 @pytest.fixture
-def url(tmp_path) -> str:
+def url(store_url) -> str:
+    return store_url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'peacewatch.db'}"
 
 
@@ -91,50 +107,66 @@ def store(url):
 
 def row_counts(store) -> dict[str, int]:
     with store.engine.connect() as connection:
-        return {table: connection.scalar(sa.text(f"SELECT count(*) FROM {table}")) for table in SCHEMA}
+        return {table: connection.scalar(sa.text(f"SELECT count(*) FROM {table}")) for table in metadata.tables}
+
+
+def revision(url: str) -> str:
+    with sa.create_engine(url).connect() as connection:
+        return connection.scalar(sa.text("SELECT version_num FROM alembic_version"))
 
 
 def test_schema_is_the_documented_one(store):
     with store.engine.connect() as connection:
-        names = connection.scalars(sa.text(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts_%'"))
-        columns = {name: [c[1] for c in connection.exec_driver_sql(f"PRAGMA table_info({name})")]
-                   for name in names}
-    assert columns == SCHEMA
+        inspector = sa.inspect(connection)
+        columns = {name: [c["name"] for c in inspector.get_columns(name)]
+                   for name in inspector.get_table_names() if not name.startswith("articles_fts_")}
+    assert columns == SCHEMA | (SQLITE_ONLY if store.engine.dialect.name == "sqlite" else {})
 
 
-def test_opening_applies_migrations_once_with_wal_and_foreign_keys(url):
-    open_store(url).close()
-    with open_store(url) as store, store.engine.connect() as connection:
-        versions = connection.execute(sa.text("SELECT version, name FROM schema_migrations")).all()
-        assert [v for v, _ in versions] == [m.version for m in migrations.MIGRATIONS] and all(n for _, n in versions)
+def test_opening_applies_each_revision_once(url):
+    with open_store(url) as store:
+        assert revision(url) == migrations._scripts().get_current_head()
+        assert migrations.migrate(store.engine) == []
+
+
+def test_sqlite_stores_use_wal_and_foreign_keys(sqlite_url):
+    with open_store(sqlite_url) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_a_database_from_a_newer_peacewatch_is_refused(url):
     with open_store(url) as store, store.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01T00:00:00+00:00')")
-    with pytest.raises(StoreUnavailable, match=r"^\[E201\] sqlite:///.*schema version 99 is newer"):
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreUnavailable, match=r"^\[E201\] (sqlite|postgresql\+psycopg)://.*revision 9999 is newer"):
         open_store(url)
 
 
-def test_a_failing_migration_leaves_the_database_at_its_old_version(url, monkeypatch):
+BROKEN_REVISION = '''
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000"
+down_revision = "{head}"
+
+
+def upgrade():
+    op.create_table("ceasefire_lines", sa.Column("id", sa.Integer, primary_key=True))
+    raise RuntimeError("migration bug")
+'''
+
+
+def test_a_failing_migration_leaves_the_database_at_its_old_revision(url, monkeypatch, tmp_path):
     open_store(url).close()
-
-    def half_done(connection):
-        connection.exec_driver_sql("CREATE TABLE ceasefire_lines (id INTEGER PRIMARY KEY)")
-        raise RuntimeError("migration bug")
-
-    newest = migrations.MIGRATIONS[-1].version
-    broken = migrations.Migration(newest + 1, "ceasefire lines", half_done)
-    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
-    with pytest.raises(RuntimeError):
+    head = revision(url)
+    scripts = shutil.copytree(migrations.SCRIPTS, tmp_path / "scripts")
+    (scripts / "versions" / "9000_broken.py").write_text(BROKEN_REVISION.format(head=head))
+    monkeypatch.setattr(migrations, "SCRIPTS", scripts)
+    with pytest.raises(RuntimeError, match="migration bug"):
         open_store(url)
     with sa.create_engine(url).connect() as connection:
         assert not sa.inspect(connection).has_table("ceasefire_lines")
-        assert connection.scalar(sa.text("SELECT max(version) FROM schema_migrations")) == newest
+    assert revision(url) == head
 
 
 def test_an_unopenable_database_file_is_a_one_line_error(tmp_path):
@@ -212,16 +244,34 @@ def test_full_text_search_finds_a_word_with_a_snippet(store):
     assert store.search("title:convoys", 5) == []
 
 
-def test_a_malformed_search_query_is_a_one_line_error(store):
-    with pytest.raises(InvalidSearchQuery, match=r"^\[E202\] query '\"ceasefire': unterminated string"):
-        store.search('"ceasefire', 5)
+def test_the_query_language_is_the_same_on_both_databases(store):
+    store.add([entry("truce", TRUCE), entry("harvest", HARVEST), entry("corridor", CORRIDOR)])
+    assert [h["id"] for h in store.search("cease*", 5)] == ["truce"]
+    assert [h["id"] for h in store.search('"humanitarian corridor"', 5)] == ["corridor"]
+    assert store.search('"corridor humanitarian"', 5) == []
+    assert [h["id"] for h in store.search("(convoys OR coffee) NOT harvest", 5)] == ["corridor"]
+    assert [h["id"] for h in store.search("rains AND spring", 5)] == ["harvest"]
+
+
+@pytest.mark.parametrize("query, mistake", [('"ceasefire', "unterminated string"),
+                                            ("title:", "syntax error|unterminated|no such column|fts5"),
+                                            ("place:Kidal", "no such column: place"),
+                                            ("ceasefire OR", "syntax error"),
+                                            ("(ceasefire", "syntax error|unbalanced parenthesis")])
+def test_a_malformed_search_query_is_a_one_line_error(store, query, mistake):
+    with pytest.raises(InvalidSearchQuery) as raised:
+        store.search(query, 5)
+    message = str(raised.value)
+    assert message.startswith(f"[E202] query {query!r}: ") and "\n" not in message
+    assert re.search(mistake, message)
 
 
 def test_deleting_an_article_removes_its_rows_and_its_search_entry(store):
     store.add([entry("truce", TRUCE, truce_extraction())])
     with store.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM articles WHERE id = 'truce'")
-    assert all(n == 0 for table, n in row_counts(store).items() if table != "schema_migrations")
+    assert all(n == 0 for n in row_counts(store).values())
+    assert store.search("ceasefire", 5) == []
 
 
 def test_articles_lists_newest_first_without_text(store):
@@ -247,16 +297,46 @@ def test_summary_counts_facts_of_original_articles(store):
     assert summary["provision_categories"] == {"withdrawal": 1}
 
 
-def test_a_store_from_before_the_names_table_is_upgraded_and_keeps_its_rows(url, monkeypatch):
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
-    with open_store(url) as store:
-        store.add([entry("harvest", HARVEST)])
-        with store.engine.begin() as connection:
-            connection.exec_driver_sql("DROP TABLE names")  # as a version-2 file never had it
-    monkeypatch.undo()
+def test_a_store_from_before_the_names_table_is_upgraded_and_keeps_its_rows(url):
+    engine = sa.create_engine(url)
+    migrations.migrate(engine, "0002")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE names")  # as a revision-0002 database never had it
+        connection.exec_driver_sql("INSERT INTO articles (id, content_hash, text, ingested_at) "
+                                   "VALUES ('harvest', 'h', 'Coffee growers expect a harvest.', '2024-01-02')")
+    engine.dispose()
     with open_store(url) as store:
         store.add([entry("truce", TRUCE, truce_extraction())])
         with store.engine.connect() as connection:
             spellings = set(connection.scalars(sa.text("SELECT canonical FROM names")))
         assert {a["id"] for a in store.articles()} == {"harvest", "truce"}
     assert {"Kidal", "Amadou Diallo"} <= spellings
+
+
+def test_a_store_from_before_alembic_is_stamped_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "version5.db"
+    with gzip.open(VERSION_5_STORE) as packed, open(path, "wb") as unpacked:
+        shutil.copyfileobj(packed, unpacked)
+    url = f"sqlite:///{path}"
+    with open_store(url) as store:
+        assert {a["id"] for a in store.articles()} == {"truce", "harvest", "truce-copy"}
+        assert store.extraction("truce") == truce_extraction()
+        assert [h["id"] for h in store.search("title:harvest", 5)] == ["harvest"]
+        [event] = store.events()
+        assert event["event_id_cnty"] == "MLI1" and [s["article_id"] for s in event["sources"]] == ["truce"]
+        store.add([entry("corridor", CORRIDOR)])
+        assert [h["id"] for h in store.search("convoys", 5)] == ["corridor"]
+        with store.engine.connect() as connection:
+            assert not sa.inspect(connection).has_table("schema_migrations")
+    assert revision(url) == migrations._scripts().get_current_head()
+
+
+def test_a_postgres_url_without_a_driver_gets_psycopg(postgres_server):
+    bare = postgres_server.database().replace("postgresql+psycopg://", "postgresql://")
+    with open_store(bare) as store:
+        assert store.engine.dialect.driver == "psycopg"
+
+
+def test_a_database_other_than_sqlite_or_postgres_is_a_one_line_error():
+    with pytest.raises(StoreUnavailable, match=r"^\[E201\] mysql\+pymysql://x/y: .*SQLite or PostgreSQL|not a usable"):
+        open_store("mysql+pymysql://x/y")

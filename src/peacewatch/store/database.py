@@ -150,9 +150,9 @@ class Store:
             return [_plain(row._asdict()) for row in connection.execute(query)]
 
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
-        """Articles matching a full-text query (FTS5 syntax), best first, with a snippet."""
+        """Articles matching a full-text query (FTS5 syntax, search_query.py), best first, with a snippet."""
         with self.database_errors(), self.engine.connect() as connection:
-            return search(connection, query, limit)
+            return [_plain(row) for row in search(connection, query, limit)]
 
     def events(self, wanted: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Merged events, one per happening however many articles report it, earliest first."""

@@ -1,5 +1,7 @@
 """The SQLAlchemy engine for a store URL, with SQLite set up for a file many processes share.
 
+PostgreSQL (through psycopg 3) needs nothing of this: it has its own server-side locking.
+
 SQLite gets write-ahead logging (readers never block the writer), foreign keys ON (they are off
 by default, and ON DELETE CASCADE depends on them) and SQLAlchemy in charge of BEGIN: Python's
 sqlite3 module would otherwise run DDL outside any transaction, so a failed migration could
@@ -17,13 +19,20 @@ from sqlalchemy import event
 from peacewatch.errors import StoreUnavailable
 
 WRITE_OPTION = "peacewatch_write"
+SUPPORTED = ("sqlite", "postgresql")
 
 
 def create_store_engine(url: str) -> sa.Engine:
+    """An engine for a SQLite or PostgreSQL URL (a bare `postgresql://` URL gets psycopg 3)."""
     try:
-        engine = sa.create_engine(url)
+        parsed = sa.make_url(url)
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        engine = sa.create_engine(parsed)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as error:
         raise StoreUnavailable(url, f"not a usable database URL ({error})") from error
+    if engine.dialect.name not in SUPPORTED:
+        raise StoreUnavailable(url, "peacewatch stores articles in SQLite or PostgreSQL")
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)

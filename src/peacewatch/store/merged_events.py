@@ -5,8 +5,8 @@ merged events whose days could hold it: the date index on `merged_events.first_d
 a handful of candidates however large the store. The report joins the best candidate, or starts a
 new merged event, and the merged row is recomputed from all its reports. Near-duplicate articles
 are never linked: a copied story is not a second source. The same function, run over the stored
-articles in the order they came, builds the layer for a store that predates it (migration 4).
-On SQLite a trigger removes a merged event when its last report goes (an article deleted); a merged
+articles in the order they came, builds the layer for a store that predates it (revision 0004).
+A trigger (plpgsql on PostgreSQL) removes a merged event when its last report goes (an article deleted); a merged
 event that loses some of its reports keeps its summary until a new report joins it, while its
 actors and sources are always read from the reports it still has.
 """
@@ -24,10 +24,16 @@ from peacewatch.knowledge.country_codes import codes_of, country_iso
 from peacewatch.store.schema import articles, event_actors, event_sources, events, merged_events, places
 
 UNKNOWN_COUNTRY = "XXX"
-LAST_REPORT_GONE = (
-    "CREATE TRIGGER event_sources_last_report_gone AFTER DELETE ON event_sources BEGIN "
-    "DELETE FROM merged_events WHERE id = old.merged_id "
-    "AND NOT EXISTS (SELECT 1 FROM event_sources WHERE merged_id = old.merged_id); END")
+FORGET_EMPTY_EVENT = ("DELETE FROM merged_events WHERE id = old.merged_id "
+                      "AND NOT EXISTS (SELECT 1 FROM event_sources WHERE merged_id = old.merged_id);")
+LAST_REPORT_GONE = {
+    "sqlite": ("CREATE TRIGGER event_sources_last_report_gone AFTER DELETE ON event_sources "
+               f"BEGIN {FORGET_EMPTY_EVENT} END",),
+    "postgresql": ("CREATE OR REPLACE FUNCTION event_sources_last_report_gone() RETURNS trigger LANGUAGE plpgsql "
+                   f"AS $$ BEGIN {FORGET_EMPTY_EVENT} RETURN NULL; END $$",
+                   "CREATE TRIGGER event_sources_last_report_gone AFTER DELETE ON event_sources "
+                   "FOR EACH ROW EXECUTE FUNCTION event_sources_last_report_gone()"),
+}
 LONGEST_SPAN = 31  # days a merged event's date may span (a month)
 REPORT_FIELDS = ("text", "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
                  "location", "latitude", "longitude", "fatalities")
@@ -84,11 +90,11 @@ def link_article_events(connection: sa.Connection, article_id: str, now: str) ->
 
 
 def create_merged_layer(connection: sa.Connection) -> None:
-    """Migration 4: the merged layer's tables (and SQLite trigger), filled from stored reports."""
+    """Revision 0004: the merged layer's tables and trigger, filled from stored reports."""
     merged_events.create(connection, checkfirst=True)
     event_sources.create(connection, checkfirst=True)
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(LAST_REPORT_GONE)
+    for statement in LAST_REPORT_GONE[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
     merge_stored_events(connection)
 
 

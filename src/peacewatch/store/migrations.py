@@ -1,90 +1,98 @@
-"""Versioned, named schema migrations, applied in order when a store is opened.
+"""Versioned schema migrations (Alembic revisions in alembic_scripts/), applied when a store is opened.
 
-`schema_migrations` records which versions a database has, so an older file is brought up to
-date and a file written by a newer peacewatch is refused rather than misread. All missing
-migrations run in one transaction: a database is either at its old version or at the new one.
-Migration 1 creates the tables as schema.py defines them (skipping any that exist); a later
-change to a table adds a migration with the DDL that brings an existing database to it, written
-so that it also holds for a database that migration 1 created from the updated schema.py.
+The revisions ship inside the package and run programmatically: users need no alembic.ini. Each
+revision's DDL is dialect-aware (full_text.py, merged_events.py), so SQLite and PostgreSQL follow
+the same history. `alembic_version` records where a database stands, so an older database is
+brought up to date and one written by a newer peacewatch is refused rather than misread. All
+missing revisions run in one transaction: a database is either at its old revision or the new one.
+
+Before Alembic, peacewatch kept its own `schema_migrations` table (versions 1–5). Revisions
+0001–0005 are those same migrations, so such a database is stamped at the revision of its newest
+version, loses that table, and is upgraded from there with its rows untouched.
 """
 from __future__ import annotations
 
-import datetime as dt
-from typing import Callable, NamedTuple
+from functools import cache
+from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from peacewatch.errors import StoreUnavailable
 from peacewatch.store.engine import writing
-from peacewatch.store.full_text import create_full_text_index
-from peacewatch.store.merged_events import create_merged_layer
-from peacewatch.store.schema import claims, metadata, names
 
-bookkeeping = sa.MetaData()
-schema_migrations = sa.Table(
-    "schema_migrations", bookkeeping,
-    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("applied_at", sa.Text, nullable=False),
-)
+SCRIPTS = Path(__file__).with_name("alembic_scripts")
+LEGACY_TABLE = "schema_migrations"
+HEAD = "head"
 
 
-class Migration(NamedTuple):
-    version: int
-    name: str
-    apply: Callable[[sa.Connection], None]
-
-
-def _create_tables(connection: sa.Connection) -> None:
-    metadata.create_all(connection)
-
-
-def _create_names(connection: sa.Connection) -> None:
-    names.create(connection, checkfirst=True)
-
-
-def _create_claims(connection: sa.Connection) -> None:
-    """The claims table; articles stored before it have no claims (their parse is gone)."""
-    claims.create(connection, checkfirst=True)
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "articles, mention tables and near-duplicate signatures", _create_tables),
-    Migration(2, "full-text search over articles (SQLite FTS5)", create_full_text_index),
-    Migration(3, "names: one spelling per name across the corpus", _create_names),
-    Migration(4, "merged events: one row per happening across articles, linked to its reports",
-              create_merged_layer),
-    Migration(5, "claims: figures with their subject, measure and source, for disputes", _create_claims),
-)
-
-
-def migrate(engine: sa.Engine) -> list[Migration]:
-    """Apply the migrations this database lacks; returns those applied.
+def migrate(engine: sa.Engine, target: str = HEAD) -> list[str]:
+    """Bring the database to `target` (the newest revision unless told); returns the revisions applied.
 
     The check is a plain read, so opening an up-to-date store never waits for a running ingest;
     only when something is missing does it take the write lock, and then checks again under it.
     """
     with engine.connect() as connection:
-        if not _missing(connection):
+        if not _missing(connection, target) and _legacy_revision(connection) is None:
             return []
     with writing(engine) as connection:
-        bookkeeping.create_all(connection)
-        missing = _missing(connection)
-        for migration in missing:
-            migration.apply(connection)
-            connection.execute(schema_migrations.insert().values(
-                version=migration.version, name=migration.name,
-                applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        missing = _missing(connection, target)
+        _adopt_legacy_versions(connection)
+        config = _config(SCRIPTS)
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
     return missing
 
 
-def _missing(connection: sa.Connection) -> list[Migration]:
-    if not sa.inspect(connection).has_table(schema_migrations.name):
-        return list(MIGRATIONS)
-    applied = set(connection.scalars(sa.select(schema_migrations.c.version)))
-    newest = MIGRATIONS[-1].version
-    if applied and max(applied) > newest:
+def _config(location: Path) -> Config:
+    """Alembic's settings, made in code: the scripts' folder is all it needs."""
+    config = Config()
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+@cache
+def _revisions(location: Path) -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config(location))
+
+
+def _scripts() -> ScriptDirectory:
+    return _revisions(SCRIPTS)
+
+
+def _missing(connection: sa.Connection, target: str) -> list[str]:
+    """The revisions between the database's and `target`, oldest first."""
+    scripts = _scripts()
+    current = _current_revision(connection)
+    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
         raise StoreUnavailable(connection.engine.url.render_as_string(hide_password=True),
-                               f"database schema version {max(applied)} is newer than this "
-                               f"peacewatch understands ({newest}); upgrade peacewatch")
-    return [m for m in MIGRATIONS if m.version not in applied]
+                               f"database schema revision {current} is newer than this peacewatch "
+                               f"understands ({scripts.get_current_head()}); upgrade peacewatch")
+    pending = scripts.iterate_revisions(target, current or "base")
+    return [s.revision for s in reversed(list(pending))]
+
+
+def _current_revision(connection: sa.Connection) -> str | None:
+    """Alembic's revision, else the one matching our pre-Alembic version, else None (a new database)."""
+    return MigrationContext.configure(connection).get_current_revision() or _legacy_revision(connection)
+
+
+def _legacy_revision(connection: sa.Connection) -> str | None:
+    """The revision of a database that only our pre-Alembic `schema_migrations` describes."""
+    if not sa.inspect(connection).has_table(LEGACY_TABLE):
+        return None
+    if MigrationContext.configure(connection).get_current_revision() is not None:
+        return None
+    newest = connection.scalar(sa.text(f"SELECT max(version) FROM {LEGACY_TABLE}"))
+    return None if newest is None else f"{newest:04d}"
+
+
+def _adopt_legacy_versions(connection: sa.Connection) -> None:
+    """Stamp a pre-Alembic database at its revision and drop the table Alembic's replaces."""
+    legacy = _legacy_revision(connection)
+    if legacy is not None:
+        MigrationContext.configure(connection).stamp(_scripts(), legacy)
+        connection.exec_driver_sql(f"DROP TABLE {LEGACY_TABLE}")

@@ -3,7 +3,8 @@
 One table per mention kind, one row per mention, with its span (`start_char`, `end_char`, `text`
 into `articles.text`) so every fact can be traced to its words. List attributes (an event's
 actors, a provision's parties) get child tables with a `position` that keeps their order.
-Changing a table here means adding a migration (migrations.py) and updating the schema test.
+Changing a table here means adding an Alembic revision (alembic_scripts/versions/, dialect-aware
+DDL for SQLite and PostgreSQL) and updating the schema test.
 
 `events` holds each article's own reports of events; `merged_events` holds the happenings they
 tell, one row per event however many articles report it (events/merge.py decides), and
