@@ -149,7 +149,7 @@ def articles(db: str = DB_OPTION, limit: int = typer.Option(20, min=1, help="How
 
 
 @app.command()
-def search(query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 syntax)."),
+def search(query: str = typer.Argument(..., help='Full-text query: words, "exact phrase", AND/OR/NOT, (groups), prefix*, title:word.'),
            db: str = DB_OPTION, limit: int = typer.Option(10, min=1), format: Format = FORMAT_OPTION) -> None:
     """Find stored articles by their words."""
     with user_errors():
@@ -231,8 +231,10 @@ def summary(db: str = DB_OPTION) -> None:
 
 
 @app.command()
-def demo(db: str = DB_OPTION) -> None:
-    """Ingest the bundled sample briefs and show what was found (no network needed)."""
+def demo(db: str = DB_OPTION, serve: bool = typer.Option(False, "--serve/--no-serve", help=(
+             "Finally serve the dashboard on the demo database at http://127.0.0.1:8000/ (Ctrl-C stops it)."))
+         ) -> None:
+    """Ingest the bundled sample briefs and show what was found (no network needed); --serve opens the dashboard."""
     briefs = resources.files("peacewatch.sample") / "briefs.jsonl"
     with resources.as_file(briefs) as path:
         ingest_files(db, [path], None, SETTINGS.batch_size, "ingesting sample")
@@ -241,6 +243,8 @@ def demo(db: str = DB_OPTION) -> None:
     with user_errors(), open_store(db) as store:
         day, folder = tracking_day(store, None), Path(store.engine.url.database or ".").parent
     write_report(db, dt.datetime.combine(day, dt.time()), ReportFormat.md, folder / f"report-{day}.md", None)
+    if serve:
+        serve_store(db, "127.0.0.1", 8000)
 
 
 AGREEMENTS_DIR_OPTION = typer.Option(SETTINGS.agreements or None, "--dir", help=Settings.help("agreements"))
@@ -383,13 +387,22 @@ def report(date: Optional[dt.datetime] = typer.Option(None, "--date", formats=["
 @app.command()
 def serve(db: str = DB_OPTION, host: str = typer.Option("127.0.0.1", help="Address to listen on."),
           port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on.")) -> None:
-    """Serve the store over HTTP: a JSON API under /api/, described at /openapi.json."""
-    import uvicorn  # here, not at the top: the web stack is needed by this command only
+    """Serve the store over HTTP: the dashboard at /, a JSON API under /api/, described at /openapi.json."""
+    serve_store(db, host, port)
+
+
+def serve_store(db: str, host: str, port: int) -> None:
+    """Run the API and dashboard until Ctrl-C, saying first where, and what the dashboard lacks."""
+    import uvicorn  # here, not at the top: the web stack is needed by serving only
 
     from peacewatch.api.app import create_app
+    from peacewatch.web.dashboard import missing_vendor_message
 
     with user_errors():
         api = create_app(dataclasses.replace(SETTINGS, db=db))
+    if missing := missing_vendor_message():
+        errors.print(f"[yellow]warning[/yellow]: {missing}", highlight=False, soft_wrap=True)
+    Console().print(f"dashboard at http://{host}:{port}/", highlight=False)
     uvicorn.run(api, host=host, port=port)
 
 

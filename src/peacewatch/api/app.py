@@ -1,4 +1,4 @@
-"""The HTTP API: the store's reads under /api/, described at /openapi.json.
+"""The HTTP API: the store's reads under /api/, described at /openapi.json, and the dashboard at /.
 
 `create_app(settings)` opens the store once (creating or upgrading it, as every command does)
 and shares it between requests. A user-caused error is the CLI's one-line message with an HTTP
@@ -11,12 +11,14 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from peacewatch import __version__
 from peacewatch.api import articles, events, mentions, tracking
 from peacewatch.errors import PeacewatchError, StoreUnavailable, UnknownAgreement, UnknownArticle
 from peacewatch.settings import Settings
 from peacewatch.store.database import open_store
+from peacewatch.web import dashboard
 
 PREFIX = "/api"
 STATUS_OF = {UnknownArticle: 404, UnknownAgreement: 404, StoreUnavailable: 503}
@@ -31,6 +33,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.store = open_store(settings.db)
     for router in (articles.router, events.router, mentions.router, tracking.router):
         app.include_router(router, prefix=PREFIX)
+    app.include_router(dashboard.router)
+    app.mount("/static", StaticFiles(directory=dashboard.STATIC), name="static")
     if settings.token:
         app.include_router(articles.writer, prefix=PREFIX)
     if settings.cors_origins:
