@@ -141,3 +141,14 @@ def test_clashes_on_the_same_day_in_two_towns_stay_two_events():
             "Separately, soldiers fought militiamen in Bukavu on Monday, March 11.")
     clashes = [e for e in mentions(text, "events") if e.sub_event_type == "Armed clash"]
     assert sorted(e.location for e in clashes) == ["Bukavu", "Goma"]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Government troops took back the town of Gao from the rebels on Monday.", "Government regains territory"),
+    ("Soldiers retook the border post at Kasindi from militiamen on Monday.", "Government regains territory"),
+    ("Federal forces reclaimed the town of Bor from the rebels on Monday.", "Government regains territory"),
+    ("Houthi forces seized the district of Harib from government troops on Monday.", "Non-state actor overtakes territory"),
+    ("The Rapid Support Forces overran the army base in Nyala on Monday.", "Non-state actor overtakes territory"),
+])
+def test_who_takes_a_place_decides_regained_or_overtaken(text, sub_type):
+    assert [e.sub_event_type for e in mentions(text, "events")] == [sub_type]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import event_actors
 from peacewatch.events.attributes import event_date, event_location, fatalities
@@ -19,15 +19,49 @@ from peacewatch.events.sentence_classifier import label_of, sentence_probabiliti
 from peacewatch.events.triggers import Trigger, TriggerRule, find_trigger, mentions_conflict, sentence_words, states_unreal
 from peacewatch.events.verdict import verdict
 from peacewatch.knowledge.countries import names_a_country
+from peacewatch.knowledge.actors import actor_info, catalog
+from peacewatch.knowledge.lexicons import word_set
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Event, Place
+
+STATE_FORCES = 1  # ACLED's inter code
 
 
 def sub_event_type(trigger: Trigger, actor1: str | None) -> str:
     """Territory taken by a state's forces is regained; by anyone else, overtaken."""
     if not trigger.rule.territory:
         return trigger.rule.sub_event_type
-    return "Government regains territory" if actor1 and names_a_country(actor1) else "Non-state actor overtakes territory"
+    by_state = (actor1 is not None and states_actor(actor1)) or state_forces_take(trigger.token)
+    return "Government regains territory" if by_state else "Non-state actor overtakes territory"
+
+
+def state_forces_take(verb: Token) -> bool:
+    """Whether the verb's subject (its first conjunct) is a state's forces named generically:
+    "government troops", "the army", "Syrian soldiers" — words the actor catalog cannot resolve to
+    a state, while the armed group they took the place from is often named (and taken for actor1).
+    A name or a group's word ("the Rapid Support Forces", "Houthi forces", "rebel troops") is not."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    if not subjects:
+        return False
+    head = subjects[0]
+    if head.dep_ == "agent":
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
+    generic = head.pos_ == "NOUN" and not head.ent_type_ and head.lower_ in word_set("acled", "state_force_words")
+    modifiers = [t for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")]
+    return generic and all(states_word(t) for t in modifiers)
+
+
+def states_actor(name: str) -> bool:
+    """A state, its people's adjective ("Mozambican"), or an actor the catalog codes as state forces."""
+    known = actor_info(name)
+    return (names_a_country(name) or catalog().state_of_adjective(name) is not None
+            or (known is not None and known.inter == STATE_FORCES))
+
+
+def states_word(token: Token) -> bool:
+    """A modifier that keeps forces a state's: "government", "federal", or a state's adjective."""
+    return (token.lower_ in word_set("events", "state_force_modifiers") or names_a_country(token.text)
+            or catalog().state_of_adjective(token.text) is not None)
 
 
 def rule_label(document: Document, sentence: Span, trigger: Trigger, place: Place | None) -> str:
