@@ -152,3 +152,8 @@ def test_clashes_on_the_same_day_in_two_towns_stay_two_events():
 ])
 def test_who_takes_a_place_decides_regained_or_overtaken(text, sub_type):
     assert [e.sub_event_type for e in mentions(text, "events")] == [sub_type]
+
+
+def test_seized_weapons_are_no_territory_taken():
+    found = mentions("Police seized a cache of rifles and ammunition in the town of Kaduna on Monday.", "events")
+    assert "Government regains territory" not in [e.sub_event_type for e in found]

@@ -22,14 +22,15 @@ class TriggerRule:
     context: frozenset[str]
     territory: bool
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
 
     def takes(self, token: Token) -> bool:
-        """Whether the trigger's object is of the kind the rule needs (any, if it names none)."""
-        if not self.objects:
-            return True
+        """Whether the trigger's object is of the kind the rule needs (any, if it names none) and
+        not of a kind it excludes ("seized the town", not "seized weapons")."""
         arguments = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "prt")]
         arguments += [g for c in arguments if c.dep_ == "prt" for g in c.head.children if g.dep_ == "dobj"]
-        return any(lemma(a) in self.objects for a in arguments)
+        lemmas = {lemma(a) for a in arguments}
+        return (not self.objects or bool(lemmas & self.objects)) and not lemmas & self.not_objects
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Trigger:
 def rules() -> tuple[TriggerRule, ...]:
     return tuple(
         TriggerRule(r["event_type"], r["sub_event_type"], frozenset(r.get("with", ())), bool(r.get("territory")),
-                    frozenset(r.get("objects", ())))
+                    frozenset(r.get("objects", ())), frozenset(r.get("not_objects", ())))
         for r in lexicon("events")["rules"])
 
 
