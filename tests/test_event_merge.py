@@ -8,6 +8,7 @@ from peacewatch import analyze
 from peacewatch.events.merge import EventReport, days, merge_reports, summarize
 from peacewatch.records import Article
 from peacewatch.store import open_store
+from peacewatch.store.merged_events import EventFilter, page_key
 
 # Two outlets, two wordings, one drone strike (published the next day and the day after).
 MARKET_STRIKE = ("Sudanese army drones struck a market in El Fasher on Monday, killing 12 people, local "
@@ -156,3 +157,27 @@ def test_a_store_from_before_the_merged_layer_gets_it_on_opening(store_url):
         assert sources(event) == ["sahel-wire", "nile-daily"]
         with store.engine.connect() as connection:
             assert connection.scalar(sa.text("SELECT version_num FROM alembic_version")) >= "0004"
+
+
+def three_strikes(store) -> None:
+    store.add([article("sahel-wire", MARKET_STRIKE, "2024-06-11", "Darfur Wire"),
+               article("friday", LATER_STRIKE, "2024-06-15", "Nile Daily"),
+               article("nyala", ELSEWHERE_STRIKE, "2024-06-11", "Nile Daily")])
+
+
+def test_a_page_is_the_events_after_a_key_in_page_order(store):
+    three_strikes(store)
+    everything = store.events()
+    keys = [page_key(e["last_day"], e["first_day"], e["id"]) for e in everything]
+    assert [sources(e) for e in store.events(limit=2)] == [["sahel-wire"], ["nyala"]]
+    assert store.events(after=keys[0], limit=5) == everything[1:]
+    assert store.events(after=keys[-1]) == []
+
+
+def test_events_narrow_to_a_sub_type_and_a_map_box(store):
+    three_strikes(store)
+    around_nyala = (24.5, 11.5, 25.2, 12.5)
+    assert [sources(e) for e in store.events(EventFilter(box=around_nyala))] == [["nyala"]]
+    assert len(store.events(EventFilter(sub_type="DRONE"))) == 3
+    assert len(store.events(EventFilter(type="air/drone"))) == 3  # a slash is a letter, not an escape
+    assert store.events(EventFilter(sub_type="clash")) == store.events(EventFilter(type="%")) == []

@@ -14,6 +14,7 @@ from typing import Any, Optional, Sequence
 import sqlalchemy as sa
 
 from peacewatch.agreements.control import control_periods, event_takeovers, handover_takeovers
+from peacewatch.agreements.deadlines import start_day
 from peacewatch.agreements.evidence import evidence_for
 from peacewatch.agreements.linking import Report, reports_of
 from peacewatch.records import Agreement, Article, ControlPeriod, Evidence
@@ -22,14 +23,18 @@ from peacewatch.store.database import Store
 from peacewatch.store.merged_events import EventFilter
 from peacewatch.store.schema import articles
 
+LONGEST_REPORT = dt.timedelta(days=31)  # the days a report's date may span: a month
 
-def stored_articles(store: Store, until: Optional[dt.date] = None) -> list[Article]:
-    """Original articles published by `until` (all when None), oldest first."""
+
+def stored_articles(store: Store, until: Optional[dt.date] = None, since: Optional[dt.date] = None) -> list[Article]:
+    """Original articles published by `until` and from `since` (all when None), oldest first."""
     query = (sa.select(articles.c.id, articles.c.text, articles.c.title, articles.c.url, articles.c.outlet,
                        articles.c.published, articles.c.language)
              .where(articles.c.duplicate_of.is_(None)).order_by(articles.c.published, articles.c.id))
     if until is not None:
         query = query.where(articles.c.published <= until)
+    if since is not None:
+        query = query.where(articles.c.published >= since)
     with store.database_errors(), store.engine.connect() as connection:
         return [Article(**row._asdict()) for row in connection.execute(query)]
 
@@ -39,9 +44,9 @@ def disputed_sentences(store: Store) -> frozenset[str]:
     return frozenset(" ".join(row["sentence"].split()) for row in store.disputes())
 
 
-def stored_reports(store: Store, until: Optional[dt.date] = None) -> list[Report]:
+def stored_reports(store: Store, until: Optional[dt.date] = None, since: Optional[dt.date] = None) -> list[Report]:
     disputed = disputed_sentences(store)
-    return [report for article in stored_articles(store, until)
+    return [report for article in stored_articles(store, until, since)
             for report in reports_of(article, store.extraction(article.id), disputed)]
 
 
@@ -57,9 +62,19 @@ def as_of_day(store: Store, day: Optional[dt.date] = None) -> dt.date:
     return day or latest_published(store) or dt.date.today()
 
 
-def stored_evidence(store: Store, agreements: Sequence[Agreement], as_of: dt.date) -> list[Evidence]:
-    """Evidence for every provision of the agreements from the articles published by `as_of`."""
-    return evidence_for(agreements, stored_reports(store, as_of))
+def stored_evidence(store: Store, agreements: Sequence[Agreement], as_of: dt.date,
+                    about: Optional[Agreement] = None) -> list[Evidence]:
+    """Evidence for every provision of the agreements from the articles published by `as_of`.
+
+    With `about`, only the articles that can bear on that agreement are read, so that its
+    evidence (complete and the same) costs what the news since its start costs, not the whole
+    store: a report dated on or after the day it took effect starts by its publication and spans
+    at most a month (evidence.py `in_window`), so older articles hold none. Evidence for the other
+    agreements is then partial, but complete for the reports that decide which agreement a report
+    of this one counts for."""
+    begins = start_day(about) if about else None
+    since = begins - LONGEST_REPORT if begins else None
+    return evidence_for(agreements, stored_reports(store, as_of, since))
 
 
 def day_events(store: Store, day: dt.date) -> list[dict[str, Any]]:

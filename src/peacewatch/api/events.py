@@ -9,20 +9,19 @@ from __future__ import annotations
 import enum
 import io
 import json
-from typing import Annotated, Any, Optional, Sequence
+from typing import Annotated, Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from peacewatch.api.context import Cursor, Day, Limit, StoreDep
 from peacewatch.api.models import MergedEvent, Page
-from peacewatch.api.pages import event_page, next_url
+from peacewatch.api.pages import cursor_key, event_page, next_url
 from peacewatch.exports.acled_csv import write_acled_csv
 from peacewatch.exports.geojson import feature_collection
-from peacewatch.store.merged_events import EventFilter
+from peacewatch.store.merged_events import Box, EventFilter, PageKey, page_key
 
 router = APIRouter(tags=["events"])
-Box = tuple[float, float, float, float]
 
 
 class EventsFormat(str, enum.Enum):
@@ -47,15 +46,13 @@ def parse_bbox(text: Optional[str]) -> Optional[Box]:
     return box
 
 
-def in_box(event: dict[str, Any], box: Box) -> bool:
-    lat, lon = event["latitude"], event["longitude"]
-    return lat is not None and lon is not None and box[0] <= lon <= box[2] and box[1] <= lat <= box[3]
-
-
-def narrowed(events: Sequence[dict[str, Any]], sub_type: Optional[str], box: Optional[Box]) -> list[dict[str, Any]]:
-    """The filters EventFilter lacks: part of the sub-event type, and the map box."""
-    return [e for e in events
-            if (not sub_type or sub_type.lower() in e["sub_event_type"].lower()) and (box is None or in_box(e, box))]
+def after_cursor(cursor: Optional[str]) -> Optional[PageKey]:
+    """Where the page a cursor points at starts, as the store's page key."""
+    key = cursor_key(cursor)
+    if key is None:
+        return None
+    undated, last, has_first, first, event_id = key
+    return page_key(None if undated else last, first if has_first else None, event_id)
 
 
 CSV_AND_GEOJSON = {200: {"content": {"text/csv": {}, "application/geo+json": {}},
@@ -72,8 +69,9 @@ def list_events(request: Request, store: StoreDep, since: Optional[Day] = None, 
                 format: EventsFormat = EventsFormat.json, limit: Limit = 100, cursor: Cursor = None) -> Response:
     """Events merged across articles, earliest first, each with its actors and the reports that tell it."""
     box = parse_bbox(bbox)
-    found = store.events(EventFilter(since, until, type, actor, country))
-    events, following = event_page(narrowed(found, sub_type, box), cursor, limit)
+    wanted = EventFilter(since, until, type, actor, country, sub_type, box)
+    found = store.events(wanted, after_cursor(cursor), limit + 1)
+    events, following = event_page(found, cursor, limit)
     link = next_url(request, following)
     if format is EventsFormat.json:
         page = Page[MergedEvent](items=events, cursor=following, next=link)

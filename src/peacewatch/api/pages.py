@@ -72,10 +72,15 @@ def event_key(event: dict[str, Any]) -> EventKey:
 def event_page(events: Sequence[dict[str, Any]], cursor: Optional[str],
                limit: int) -> tuple[list[dict[str, Any]], Optional[str]]:
     """The `limit` events after the cursor's key in key order, and the cursor after the last of them."""
-    after = _event_key(decode(cursor)) if cursor else None
+    after = cursor_key(cursor)
     remaining = [e for e in sorted(events, key=event_key) if after is None or event_key(e) > after]
     page = remaining[:limit]
     return page, _event_cursor(event_key(page[-1])) if len(remaining) > limit else None
+
+
+def cursor_key(cursor: Optional[str]) -> Optional[EventKey]:
+    """The key of the last event a merged-events cursor's page ended with (None: no cursor)."""
+    return _event_key(decode(cursor)) if cursor else None
 
 
 def _event_cursor(key: EventKey) -> str:

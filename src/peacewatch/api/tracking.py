@@ -52,7 +52,7 @@ def provision_details(store: Store, agreements: list[Agreement], agreement_id: s
     """Each provision of the agreement with its timeline and evidence up to the day."""
     agreement = find_agreement(agreements, agreement_id)
     day = as_of_day(store, as_of)
-    evidence = stored_evidence(store, agreements, day)
+    evidence = stored_evidence(store, agreements, day, agreement)
     timelines = agreement_timelines(agreement, evidence, day, agreements)
     known = [e for e in known_evidence(evidence, day) if e.agreement == agreement.id]
     return [ProvisionDetail(agreement=agreement.id, as_of=day, provision=p, status=timelines[p.number][-1],

@@ -28,7 +28,7 @@ from peacewatch.records import Article, Extraction
 from peacewatch.store.claim_rows import claims_with_sources
 from peacewatch.store.engine import create_store_engine, writing
 from peacewatch.store.full_text import search
-from peacewatch.store.merged_events import EventFilter, link_article_events, read_merged_events
+from peacewatch.store.merged_events import EventFilter, PageKey, link_article_events, read_merged_events
 from peacewatch.store.mention_rows import insert_mentions, load_mentions
 from peacewatch.store.migrations import migrate
 from peacewatch.store.name_rows import load_names, record_names
@@ -154,10 +154,12 @@ class Store:
         with self.database_errors(), self.engine.connect() as connection:
             return [_plain(row) for row in search(connection, query, limit)]
 
-    def events(self, wanted: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Merged events, one per happening however many articles report it, earliest first."""
+    def events(self, wanted: EventFilter = EventFilter(), after: PageKey | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Merged events, one per happening however many articles report it, earliest first
+        (`after` a page key and at most `limit` of them, for one page)."""
         with self.database_errors(), self.engine.connect() as connection:
-            return read_merged_events(connection, wanted)
+            return read_merged_events(connection, wanted, after, limit)
 
     def disputes(self, measure: str | None = None, tolerance: float | None = None) -> list[dict[str, Any]]:
         """Figures that sources give differently for one subject and measure (claims/disputes.py)."""

@@ -9,6 +9,11 @@ articles in the order they came, builds the layer for a store that predates it (
 A trigger (plpgsql on PostgreSQL) removes a merged event when its last report goes (an article deleted); a merged
 event that loses some of its reports keeps its summary until a new report joins it, while its
 actors and sources are always read from the reports it still has.
+
+Reading filters and pages in SQL: a page is the events after a page key (latest possible day,
+first day, id), and revision 0006 indexes that order (alone and after the country), so a page
+costs about its own rows however many events are stored, unless the filters are so narrow (a
+rare substring of a type or actor) that most rows must be looked at to find a page.
 """
 from __future__ import annotations
 
@@ -37,6 +42,15 @@ LAST_REPORT_GONE = {
 LONGEST_SPAN = 31  # days a merged event's date may span (a month)
 REPORT_FIELDS = ("text", "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
                  "location", "latitude", "longitude", "fatalities")
+Box = tuple[float, float, float, float]
+PageKey = tuple[dt.date, dt.date, int]
+# The page order as SQL: latest possible day (undated last), first day (undated first), id. The
+# sentinels are literal text so that the expression index of revision 0006 serves the query.
+LAST_KEY = sa.func.coalesce(merged_events.c.last_day, sa.literal_column("'9999-12-31'"))
+FIRST_KEY = sa.func.coalesce(merged_events.c.first_day, sa.literal_column("'0001-01-01'"))
+PAGE_ORDER = "coalesce(last_day, '9999-12-31'), coalesce(first_day, '0001-01-01'), id"
+PAGE_INDEXES = (f"CREATE INDEX merged_events_page ON merged_events ({PAGE_ORDER})",
+                f"CREATE INDEX merged_events_country_page ON merged_events (country, {PAGE_ORDER})")
 STORED_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "first_day", "last_day",
                  "actor1", "actor2", "location", "latitude", "longitude", "country", "fatalities", "notes")
 
@@ -50,20 +64,23 @@ class EventFilter:
     type: Optional[str] = None  # part of the event type or sub-event type
     actor: Optional[str] = None  # part of any actor's name
     country: Optional[str] = None  # a country's name or ISO code
+    sub_type: Optional[str] = None  # part of the sub-event type
+    box: Optional[Box] = None  # minlon, minlat, maxlon, maxlat in degrees (GeoJSON's order)
 
 
-def _reports_query() -> sa.Select:
-    """Event reports of original articles with the outlet, publication day and place's country."""
+def _reports_query(originals_only: bool = True) -> sa.Select:
+    """Event reports (of original articles only, unless told) with the outlet, publication day and
+    place's country."""
     country = (sa.select(places.c.country)
                .where(places.c.article_id == events.c.article_id, places.c.name == events.c.location,
                       places.c.country.is_not(None))
                .limit(1).scalar_subquery())
-    return (sa.select(events.c.id.label("mention_id"), events.c.article_id, events.c.start_char.label("start"),
-                      events.c.end_char.label("end"),
-                      *(events.c[name] for name in REPORT_FIELDS), country.label("country"),
-                      articles.c.outlet, articles.c.published)
-            .join(articles, articles.c.id == events.c.article_id)
-            .where(articles.c.duplicate_of.is_(None)))
+    query = (sa.select(events.c.id.label("mention_id"), events.c.article_id, events.c.start_char.label("start"),
+                       events.c.end_char.label("end"),
+                       *(events.c[name] for name in REPORT_FIELDS), country.label("country"),
+                       articles.c.outlet, articles.c.published)
+             .join(articles, articles.c.id == events.c.article_id))
+    return query.where(articles.c.duplicate_of.is_(None)) if originals_only else query
 
 
 def _reports(connection: sa.Connection, query: sa.Select) -> list[tuple[EventReport, dict[str, Any]]]:
@@ -134,8 +151,9 @@ def _candidates(connection: sa.Connection, report: EventReport) -> dict[int, lis
 
 
 def _members_query(merged_ids: list[int]) -> sa.Select:
-    """The reports of these merged events, oldest publication first."""
-    return (_reports_query().add_columns(event_sources.c.merged_id)
+    """The reports of these merged events, oldest publication first. Only an original article's
+    reports are ever linked, and asking again would lead SQLite to read every original article."""
+    return (_reports_query(originals_only=False).add_columns(event_sources.c.merged_id)
             .join(event_sources, event_sources.c.event_id == events.c.id)
             .where(event_sources.c.merged_id.in_(merged_ids))
             .order_by(articles.c.published.nulls_last(), events.c.id))
@@ -160,14 +178,29 @@ def _store(connection: sa.Connection, merged_id: int, members: list[EventReport]
                        .values(**values, updated_at=now))
 
 
-def read_merged_events(connection: sa.Connection, wanted: EventFilter) -> list[dict[str, Any]]:
+def create_page_indexes(connection: sa.Connection) -> None:
+    """Revision 0006: indexes in page order, so a page of events reads `limit` rows, not them all."""
+    for statement in PAGE_INDEXES:
+        connection.exec_driver_sql(statement)
+
+
+def page_key(last_day: Optional[dt.date], first_day: Optional[dt.date], merged_id: int) -> PageKey:
+    """An event's place in page order, as the SQL order's values (see LAST_KEY, FIRST_KEY)."""
+    return last_day or dt.date.max, first_day or dt.date.min, merged_id
+
+
+def read_merged_events(connection: sa.Connection, wanted: EventFilter, after: Optional[PageKey] = None,
+                       limit: Optional[int] = None) -> list[dict[str, Any]]:
     """Merged events (with at least one source) that pass the filter, by their latest possible day
     (a week-precise date is the day it was reported), each with
-    its actors and its sources (article id, outlet, publication day, report id)."""
+    its actors and its sources (article id, outlet, publication day, report id).
+    `after` and `limit` read one page: the events that follow a page key, at most `limit` of them."""
     query = sa.select(merged_events).where(sa.exists().where(event_sources.c.merged_id == merged_events.c.id),
                                            *_conditions(wanted))
+    if after is not None:
+        query = query.where(LAST_KEY >= after[0], sa.tuple_(LAST_KEY, FIRST_KEY, merged_events.c.id) > after)
     rows = [row._asdict() for row in connection.execute(
-        query.order_by(merged_events.c.last_day.nulls_last(), merged_events.c.first_day, merged_events.c.id))]
+        query.order_by(LAST_KEY, FIRST_KEY, merged_events.c.id).limit(limit))]
     by_id = {row["id"]: {**row, "actors": [], "sources": []} for row in rows}
     for report, extra in _reports(connection, _members_query(list(by_id))):
         event = by_id[extra["merged_id"]]
@@ -180,8 +213,10 @@ def read_merged_events(connection: sa.Connection, wanted: EventFilter) -> list[d
 def _conditions(wanted: EventFilter) -> Iterable[sa.ColumnElement[bool]]:
     if wanted.since:
         yield merged_events.c.last_day >= wanted.since
+        yield LAST_KEY >= wanted.since  # the same, said so that the page indexes can seek to it
     if wanted.until:
         yield merged_events.c.first_day <= wanted.until
+        yield LAST_KEY <= wanted.until + dt.timedelta(days=LONGEST_SPAN)  # implied: it ends the pages' scan
     if wanted.type:
         yield _contains(merged_events.c.event_type, wanted.type) | _contains(merged_events.c.sub_event_type, wanted.type)
     if wanted.actor:
@@ -192,7 +227,17 @@ def _conditions(wanted: EventFilter) -> Iterable[sa.ColumnElement[bool]]:
                | sa.exists(named))
     if wanted.country:
         yield merged_events.c.country == country_iso(wanted.country)
+    if wanted.sub_type:
+        yield _contains(merged_events.c.sub_event_type, wanted.sub_type)
+    if wanted.box:
+        min_lon, min_lat, max_lon, max_lat = wanted.box
+        yield merged_events.c.longitude.between(min_lon, max_lon) & merged_events.c.latitude.between(min_lat, max_lat)
 
 
 def _contains(column: sa.ColumnElement, text: str) -> sa.ColumnElement[bool]:
-    return sa.func.lower(column).contains(text.lower(), autoescape=True)
+    """The text anywhere in the column, ignoring case. The pattern is written into the statement
+    (escaped by SQLAlchemy) rather than bound, and matched against the column itself (ILIKE), so
+    that PostgreSQL's planner can tell from the column's statistics how common it is and walks the
+    page index for a common one instead of sorting every row."""
+    pattern = "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+    return column.ilike(sa.literal(pattern, sa.Text, literal_execute=True), escape="/")
