@@ -329,7 +329,7 @@ def print_status(db: str, agreement_id: str, as_of: Optional[dt.datetime], direc
         agreement = find_agreement(found, agreement_id)
         store = open_store(db)
         day = tracking_day(store, as_of)
-        rows = status_table(agreement, stored_evidence(store, found, day), day, found)
+        rows = status_table(agreement, stored_evidence(store, found, day, agreement), day, found)
     emit(rows, format, title=f"{agreement.id} as of {day}")
 
 

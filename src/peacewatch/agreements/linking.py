@@ -144,7 +144,7 @@ def reports_of(article: Article, extraction: Extraction,
 
 def place_keys(name: str) -> set[str]:
     """Keys two names of one place share: the folded name without an administrative word, and the
-    gazetteer's own name for each place it may denote ("Kelbadjar" and "Kelbajar district" meet)."""
+    gazetteer's own name for each place it may denote ("Tigre" and "Tigray region" meet)."""
     folded = fold(name)
     keys = {folded, skeleton(name), " ".join(w for w in folded.split() if w not in ADMINISTRATIVE_WORDS)}
     keys |= {fold(entry.name) for entry in gazetteer().candidates(name)}

@@ -5,7 +5,7 @@ The words that can say it are those attached to the counted noun ("inhabitants o
 valley", "the town has 8,000 residents"); words inside an "according to" phrase name a source,
 not a subject. A common noun that stands for a place ("the province now has …") is the nearest
 place of that kind named before it in the article. Owned figures (troops, prisoners) are first
-about the party that holds them, with where: "Russia in Nagorno-Karabakh" (and about no one
+about the party that holds them, with where: "Ethiopia in Somalia" (and about no one
 when no party is named: troops in one place often belong to several sides).
 """
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from safetensors import safe_open
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
@@ -40,7 +41,6 @@ def model_folder() -> Path:
 
 @dataclass(frozen=True)
 class Encoder:
-    tokenizer: Tokenizer
     weights: dict[str, np.ndarray]
 
     def weight(self, name: str) -> np.ndarray:
@@ -48,15 +48,26 @@ class Encoder:
 
 
 @functools.lru_cache(maxsize=1)
+def tokenizer() -> Tokenizer:
+    words = Tokenizer.from_file(str(model_folder() / "tokenizer.json"))
+    words.enable_truncation(MAX_TOKENS)
+    words.enable_padding(pad_id=0, pad_token="[PAD]")
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def word_piece_table() -> np.ndarray:
+    """Only the input vectors: the word-pieces encoder needs none of the six layers' weights."""
+    with safe_open(str(model_folder() / "model.safetensors"), framework="numpy") as weights:
+        return weights.get_tensor("embeddings.word_embeddings.weight")
+
+
+@functools.lru_cache(maxsize=1)
 def encoder() -> Encoder:
-    folder = model_folder()
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.enable_truncation(MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-    weights = load_file(str(folder / "model.safetensors"))
+    weights = load_file(str(model_folder() / "model.safetensors"))
     transposed = {k: (np.ascontiguousarray(v.T) if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k else v)
                   for k, v in weights.items()}
-    return Encoder(tokenizer, transposed)
+    return Encoder(transposed)
 
 
 def layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -129,7 +140,7 @@ def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = encoder()
-    encodings = [e.ids for e in model.tokenizer.encode_batch(texts)]
+    encodings = [e.ids for e in tokenizer().encode_batch(texts)]
     order = sorted(range(len(texts)), key=lambda i: sum(1 for t in encodings[i] if t))
     vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     for begin in range(0, len(order), batch_size):
@@ -143,12 +154,11 @@ def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
 def word_piece_vectors(texts: list[str]) -> np.ndarray:
     """Per text, the mean and the maximum of its word pieces' input vectors, each of unit length:
     no layer runs, so a sentence costs what a table lookup costs."""
-    model = encoder()
-    table = model.weight("embeddings.word_embeddings.weight")
-    special = {model.tokenizer.token_to_id(t) for t in ("[PAD]", "[CLS]", "[SEP]")}
-    unknown = model.tokenizer.token_to_id("[UNK]")
+    words, table = tokenizer(), word_piece_table()
+    special = {words.token_to_id(t) for t in ("[PAD]", "[CLS]", "[SEP]")}
+    unknown = words.token_to_id("[UNK]")
     rows = np.zeros((len(texts), 2 * DIMENSIONS), dtype=np.float32)
-    for row, encoding in enumerate(model.tokenizer.encode_batch(texts)):
+    for row, encoding in enumerate(words.encode_batch(texts)):
         pieces = table[[i for i in encoding.ids if i not in special] or [unknown]]
         mean, peak = pieces.mean(0), pieces.max(0)
         rows[row] = np.concatenate([mean / np.linalg.norm(mean), peak / np.linalg.norm(peak)])
