@@ -57,6 +57,9 @@ def test_ingest_stores_good_files_names_bad_ones_and_is_idempotent(inbox, tmp_pa
         ids = sorted(r[0] for r in connection.execute("select id from articles"))
         events = connection.execute("select count(*) from events").fetchone()[0]
     assert ids == ["good-1", "note"] and events >= 1
+    with sqlite3.connect(db) as connection:  # linked to the agreements as it was stored
+        assert connection.execute("select count(*) from unlinked_articles").fetchone()[0] == 0
+        assert connection.execute("select count(*) from evidence_basis where kind = 'agreements'").fetchone()[0] == 1
 
     again = runner.invoke(app, ["ingest", str(inbox / "good.json"), str(inbox / "note.txt"),
                                 "--db", f"sqlite:///{db}", "--published", "2024-03-14"])

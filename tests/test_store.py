@@ -49,6 +49,10 @@ SCHEMA = {
     "event_sources": ["event_id", "merged_id"],
     "claims": ["id", "article_id", "start_char", "end_char", "text", "measure", "value", "unit", "approximate",
                "bound", "subject", "attribution", "year", "sentence_start", "sentence_end"],
+    "provision_evidence": ["id", "article_id", "start_char", "end_char", "text", "agreement_id", "provision", "stance",
+                           "day", "kind", "reason", "score"],
+    "unlinked_articles": ["article_id"],
+    "evidence_basis": ["kind", "value"],
     "alembic_version": ["version_num"],
 }
 SQLITE_ONLY = {"articles_fts": ["article_id", "title", "text"]}

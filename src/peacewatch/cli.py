@@ -26,7 +26,8 @@ from peacewatch.agreements.control import control_table
 from peacewatch.agreements.drafting import DraftFormat, agreement_file_text, draft_file
 from peacewatch.agreements.files import agreement_problems, find_agreement, load_agreements
 from peacewatch.agreements.linking_store import control as control_of
-from peacewatch.agreements.linking_store import as_of_day, situation, stored_evidence
+from peacewatch.agreements.evidence_store import link_waiting, pending_links, stored_evidence
+from peacewatch.agreements.linking_store import as_of_day, situation
 from peacewatch.agreements.status import status_table
 from peacewatch.errors import InvalidDuration, PeacewatchError
 from peacewatch.exports.acled_csv import write_acled_csv
@@ -38,6 +39,7 @@ from peacewatch.report.html import html
 from peacewatch.report.markdown import markdown
 from peacewatch.settings import SETTINGS, Settings
 from peacewatch.events.sentence_classifier import known_encoder
+from peacewatch.records import Agreement
 from peacewatch.store.database import Store, open_store
 from peacewatch.store.merged_events import EventFilter
 
@@ -76,12 +78,21 @@ def check_settings() -> None:
 
 
 @contextmanager
-def progress(total: int, what: str) -> Iterator[Callable[[], None]]:
+def progress(total: int, what: str) -> Iterator[Callable[..., None]]:
     bar = Progress(TextColumn(f"[bold]{what}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    console=errors, transient=True)
     task = bar.add_task(what, total=total)
     with bar:
-        yield lambda: bar.advance(task)
+        yield lambda step=1: bar.advance(task, step)
+
+
+def link_evidence_shown(store: Store, agreements: list[Agreement]) -> None:
+    """Link the articles waiting for it to the agreements' provisions, with a progress bar: after
+    an agreement file changed, that is every stored article."""
+    waiting = pending_links(store, agreements)
+    if waiting:
+        with progress(waiting, "linking evidence") as advance:
+            link_waiting(store, agreements, advance)
 
 
 def report_failures(sources: Sources) -> None:
@@ -122,10 +133,12 @@ def ingest_files(db: str, paths: List[Path], published: Optional[dt.date], batch
     """Read, analyse and store with a progress bar; name every file that failed."""
     with user_errors():
         store = open_store(db)
+        agreements = load_agreements(Path(SETTINGS.agreements) if SETTINGS.agreements else None)
         sources = read_sources(paths, published)
         report_failures(sources)
         with progress(len(sources.articles), what) as advance:
             report = ingest(store, sources, batch_size, advance)
+        link_evidence_shown(store, agreements)
     print_ingest_report(report)
     return report
 
@@ -329,6 +342,7 @@ def print_status(db: str, agreement_id: str, as_of: Optional[dt.datetime], direc
         agreement = find_agreement(found, agreement_id)
         store = open_store(db)
         day = tracking_day(store, as_of)
+        link_evidence_shown(store, found)
         rows = status_table(agreement, stored_evidence(store, found, day, agreement), day, found)
     emit(rows, format, title=f"{agreement.id} as of {day}")
 
@@ -348,7 +362,9 @@ def control(as_of: Optional[dt.datetime] = AS_OF_OPTION, db: str = DB_OPTION,
     with user_errors():
         store = open_store(db)
         day = tracking_day(store, as_of)
-        periods = control_of(store, load_agreements(directory), day)
+        found = load_agreements(directory)
+        link_evidence_shown(store, found)
+        periods = control_of(store, found, day)
     emit(control_table(periods, day), format, title=f"control as of {day}")
 
 
@@ -361,7 +377,9 @@ def write_report(db: str, day: Optional[dt.datetime], format: ReportFormat, outp
                  directory: Optional[Path]) -> None:
     with user_errors():
         store = open_store(db)
-        report = situation(store, load_agreements(directory), tracking_day(store, day))
+        found = load_agreements(directory)
+        link_evidence_shown(store, found)
+        report = situation(store, found, tracking_day(store, day))
     text = markdown(report) if format is ReportFormat.md else html(report)
     if output is None:
         sys.stdout.write(text)

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from peacewatch.agreements.deadlines import start_day
 from peacewatch.agreements.linking import (Report, actors_match, agreement_parties, places_match,
@@ -36,27 +36,22 @@ CARRIED_OUT = ("implemented", "progress")
 
 
 @dataclass(frozen=True)
-class Cue:
-    stems: tuple[str, ...]
+class Cues:
+    """Phrases of word stems a sentence may state: each stem starts a word, in order, at most `gap`
+    words after the one before ("withdr ... troops" finds "withdrew all its troops"). All phrases
+    are one compiled pattern over the sentence's lowercased words joined by spaces, because
+    linking tries every sentence of every stored article against every provision."""
+
+    pattern: Optional[re.Pattern]
 
     @classmethod
-    def of(cls, phrase: str) -> Cue:
-        return cls(tuple(phrase.lower().split()))
+    def of(cls, phrases: Iterable[str], gap: int) -> Cues:
+        between = rf"\S*(?: \S+){{0,{gap}}} "
+        alternatives = [between.join(re.escape(stem) for stem in phrase.lower().split()) for phrase in phrases]
+        return cls(re.compile(rf"(?:^| )(?:{'|'.join(alternatives)})") if alternatives else None)
 
-    def found_in(self, words: Sequence[str], gap: int) -> bool:
-        """The stems occur in order, each within `gap` words of the previous one."""
-        for first, word in enumerate(words):
-            if word.startswith(self.stems[0]) and self._rest(words, first, gap):
-                return True
-        return False
-
-    def _rest(self, words: Sequence[str], at: int, gap: int) -> bool:
-        for stem in self.stems[1:]:
-            following = [i for i in range(at + 1, min(len(words), at + gap + 2)) if words[i].startswith(stem)]
-            if not following:
-                return False
-            at = following[0]
-        return True
+    def found_in(self, words: str) -> bool:
+        return bool(self.pattern and self.pattern.search(words))
 
 
 @dataclass(frozen=True)
@@ -74,28 +69,29 @@ class EvidenceRules:
         self.events = {category: {sub_type: EventRule(rule["stance"], rule.get("topic", True))
                                   for sub_type, rule in rules.items()}
                        for category, rules in data["events"].items()}
-        self.topics = {category: [Cue.of(p) for p in phrases] for category, phrases in data["topics"].items()}
-        self.cues = {category: {stance: [Cue.of(p) for p in phrases] for stance, phrases in stances.items()}
+        self.topics = {category: Cues.of(phrases, self.gap) for category, phrases in data["topics"].items()}
+        self.cues = {category: {stance: Cues.of(phrases, self.gap) for stance, phrases in stances.items()}
                      for category, stances in data["cues"].items()}
-        self.any_category = {stance: [Cue.of(p) for p in phrases] for stance, phrases in data["any_category"].items()}
-        self.future = [Cue.of(p) for p in data["future_words"]]
-        self.negations = frozenset(data["negation_words"])
+        self.any_category = {stance: Cues.of(phrases, self.gap) for stance, phrases in data["any_category"].items()}
+        self.future = Cues.of(data["future_words"], 0)
+        self.negation_words = re.compile(rf"(?:^| )(?:{'|'.join(map(re.escape, data['negation_words']))})(?= |$)")
+        self.negation_cues = Cues.of(data["negation_cues"], 0)
 
-    def tells_future(self, words: Sequence[str]) -> bool:
-        return any(cue.found_in(words, 0) for cue in self.future)
+    def tells_future(self, words: str) -> bool:
+        return self.future.found_in(words)
 
-    def denies(self, words: Sequence[str]) -> bool:
-        """A negation word, whole ("not", "never") or as a cue's stems ("failed to")."""
-        return any(w in self.negations for w in words) or any(
-            Cue.of(n).found_in(words, 0) for n in self.negations if " " in n)
+    def denies(self, words: str) -> bool:
+        """A negation word ("not", "never") or cue ("failed to", "refus")."""
+        return bool(self.negation_words.search(words)) or self.negation_cues.found_in(words)
 
-    def speaks_of(self, category: str, words: Sequence[str]) -> bool:
-        return any(cue.found_in(words, self.gap) for cue in self.topics.get(category, ()))
+    def speaks_of(self, category: str, words: str) -> bool:
+        topic = self.topics.get(category)
+        return bool(topic and topic.found_in(words))
 
-    def cue_stances(self, category: str, words: Sequence[str]) -> list[EvidenceStance]:
+    def cue_stances(self, category: str, words: str) -> list[EvidenceStance]:
         """Stances a sentence on the category's topic states, the category's own cues first."""
         found = [stance for cues in (self.cues.get(category, {}), self.any_category)
-                 for stance, phrases in cues.items() if any(c.found_in(words, self.gap) for c in phrases)]
+                 for stance, phrases in cues.items() if phrases.found_in(words)]
         return list(dict.fromkeys(found))
 
 
@@ -104,8 +100,11 @@ def rules() -> EvidenceRules:
     return EvidenceRules(lexicon("evidence"))
 
 
-def words_of(text: str) -> list[str]:
-    return [w.lower() for w in TOKEN.findall(text)]
+@functools.lru_cache(maxsize=4096)
+def words_of(text: str) -> str:
+    """The text's words, lowercased and joined by single spaces: what cues are matched against.
+    Cached, since every provision of every agreement reads the same sentence."""
+    return " ".join(TOKEN.findall(text)).lower()
 
 
 def stances(provision: Provision, report: Report, found: EvidenceRules) -> list[tuple[EvidenceStance, str]]:

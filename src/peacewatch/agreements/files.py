@@ -173,7 +173,18 @@ def agreement_problems(path: Path) -> list[InvalidAgreement]:
 
 
 def read_agreement(path: Path) -> Agreement:
-    """The agreement in a file, or its first problem raised as InvalidAgreement."""
+    """The agreement in a file, or its first problem raised as InvalidAgreement. A file read
+    before and unchanged since (same size and modification time) is not parsed again: the API
+    reads the agreements on every request, and a corrected file must still show at once."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise UnreadableFile(path, error.strerror or "cannot be read") from None
+    return _checked_agreement(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_agreement(path: Path, modified: int, size: int) -> Agreement:
     problems = agreement_problems(path)
     if problems:
         raise problems[0]

@@ -11,6 +11,7 @@ linked to coded ones — is `link_mentions`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -142,13 +143,15 @@ def reports_of(article: Article, extraction: Extraction,
     return found
 
 
-def place_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def place_keys(name: str) -> frozenset[str]:
     """Keys two names of one place share: the folded name without an administrative word, and the
-    gazetteer's own name for each place it may denote ("Tigre" and "Tigray region" meet)."""
+    gazetteer's own name for each place it may denote ("Tigre" and "Tigray region" meet). Cached:
+    linking meets the same few place names in sentence after sentence."""
     folded = fold(name)
     keys = {folded, skeleton(name), " ".join(w for w in folded.split() if w not in ADMINISTRATIVE_WORDS)}
     keys |= {fold(entry.name) for entry in gazetteer().candidates(name)}
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
 
 
 

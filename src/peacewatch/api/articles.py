@@ -1,7 +1,7 @@
 """Articles: the stored list, one article with its extraction, and (with a token) ingesting more.
 
 POST runs the `ingest` command's flow (the same reader checks, `analyze`, one transaction per
-batch, near-duplicates marked) on JSON article objects instead of files. It exists only when
+batch, near-duplicates marked, evidence linked) on JSON article objects instead of files. It exists only when
 PEACEWATCH_TOKEN is set, so a server started without one is read-only whatever a client sends.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Annotated, Any, Union
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Request
 
-from peacewatch.api.context import Cursor, Limit, StoreDep, settings_of
+from peacewatch.agreements.evidence_store import link_evidence
+from peacewatch.api.context import AgreementsDep, Cursor, Limit, StoreDep, settings_of
 from peacewatch.api.models import ArticleDetail, ArticleSummary, IngestResult, Page
 from peacewatch.api.pages import listing
 from peacewatch.errors import InvalidArticle
@@ -57,7 +58,7 @@ ArticlesBody = Annotated[Union[dict[str, Any], list[dict[str, Any]]], Body(
 
 
 @writer.post("/articles", response_model=IngestResult, dependencies=[Depends(bearer)])
-def post_articles(body: ArticlesBody, store: StoreDep,
+def post_articles(body: ArticlesBody, store: StoreDep, agreements: AgreementsDep,
                   settings: Settings = Depends(settings_of)) -> IngestResult:
     """Analyse and store articles, as `peacewatch ingest` does with files; bad objects are listed
     in `failures` and the others stored."""
@@ -65,6 +66,7 @@ def post_articles(body: ArticlesBody, store: StoreDep,
     if not sources.articles:
         raise HTTPException(422, "; ".join(str(f) for f in sources.failures) or "no articles given")
     report = ingest(store, sources, settings.batch_size)
+    link_evidence(store, agreements)
     return IngestResult(added=report.added, already_stored=report.already_stored, id_conflicts=report.id_conflicts,
                         near_duplicates=report.near_duplicates, failures=[str(f) for f in report.failures])
 

@@ -3,8 +3,9 @@ deadlines, and the daily situation report.
 
 A provision is addressed under its agreement, `/api/agreements/{id}/provisions/{number}`
 (numbers such as `6a` are text), since a number means nothing without its agreement. Status is
-computed per request from the stored mentions, as `peacewatch status` computes it, so a
-corrected agreement file or a new article shows at once.
+computed per request from the evidence stored at ingest (agreements/evidence_store.py), as
+`peacewatch status` computes it; a corrected agreement file relinks the evidence first, so it
+shows at once.
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from peacewatch.agreements.deadlines import deadline_rows
 from peacewatch.agreements.durations import Duration, add, parse_duration
 from peacewatch.agreements.files import find_agreement
-from peacewatch.agreements.linking_store import as_of_day, situation, stored_evidence
-from peacewatch.agreements.status import agreement_timelines, known_evidence, last_evidence
+from peacewatch.agreements.evidence_store import stored_evidence
+from peacewatch.agreements.linking_store import as_of_day, situation
+from peacewatch.agreements.status import known_evidence, last_evidence, provision_timeline
 from peacewatch.api.context import LAST_DAY, AgreementsDep, AsOf, Day, StoreDep
 from peacewatch.api.models import AgreementSummary, DeadlineRow, ProvisionDetail, ProvisionState
 from peacewatch.records import Agreement
@@ -47,18 +49,25 @@ def get_agreement(agreement_id: str, agreements: AgreementsDep) -> Agreement:
     return find_agreement(agreements, agreement_id)
 
 
-def provision_details(store: Store, agreements: list[Agreement], agreement_id: str,
-                      as_of: Optional[dt.date]) -> list[ProvisionDetail]:
-    """Each provision of the agreement with its timeline and evidence up to the day."""
+def provision_details(store: Store, agreements: list[Agreement], agreement_id: str, as_of: Optional[dt.date],
+                      number: Optional[str] = None) -> list[ProvisionDetail]:
+    """Each provision of the agreement (only `number` when given) with its timeline and evidence
+    up to the day."""
     agreement = find_agreement(agreements, agreement_id)
+    wanted = [p for p in agreement.provisions if number is None or p.number == number]
+    if not wanted:
+        numbers = ", ".join(p.number for p in agreement.provisions)
+        raise HTTPException(404, f"{agreement_id} has no provision {number!r}; its provisions: {numbers}")
     day = as_of_day(store, as_of)
-    evidence = stored_evidence(store, agreements, day, agreement)
-    timelines = agreement_timelines(agreement, evidence, day, agreements)
-    known = [e for e in known_evidence(evidence, day) if e.agreement == agreement.id]
-    return [ProvisionDetail(agreement=agreement.id, as_of=day, provision=p, status=timelines[p.number][-1],
-                            last_evidence=last_evidence(evidence, agreement, p, day), timeline=timelines[p.number],
-                            evidence=[e for e in known if e.provision == p.number])
-            for p in agreement.provisions]
+    known = known_evidence(stored_evidence(store, agreements, day, agreement), day)
+    details = []
+    for provision in wanted:
+        own = [e for e in known if e.provision == provision.number]
+        timeline = provision_timeline(agreement, provision, own, day, agreements)
+        details.append(ProvisionDetail(agreement=agreement.id, as_of=day, provision=provision, status=timeline[-1],
+                                       last_evidence=last_evidence(own, agreement, provision, day),
+                                       timeline=timeline, evidence=own))
+    return details
 
 
 @router.get("/agreements/{agreement_id}/provisions", response_model=list[ProvisionState])
@@ -72,12 +81,7 @@ def get_provision(agreement_id: str, number: str, store: StoreDep, agreements: A
                   as_of: AsOf = None) -> ProvisionDetail:
     """One provision with every status change and all evidence up to `as_of`, each citing its
     article (`citation.source`) and sentence (`citation.start`, `end`, `text`)."""
-    details = provision_details(store, agreements, agreement_id, as_of)
-    found = next((d for d in details if d.provision.number == number), None)
-    if found is None:
-        numbers = ", ".join(d.provision.number for d in details)
-        raise HTTPException(404, f"{agreement_id} has no provision {number!r}; its provisions: {numbers}")
-    return found
+    return provision_details(store, agreements, agreement_id, as_of, number)[0]
 
 
 def horizon(within: Optional[str]) -> Optional[Duration]:

@@ -8,6 +8,7 @@ two spellings of one name meet on the same key.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,9 +21,10 @@ TRANSLITERATION_VARIANTS: tuple[tuple[str, str], ...] = (
 APOSTROPHES = "'’‘`´ʼ"
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower-case, accent-free, with punctuation turned to single spaces ("Guinea-Bissau's" and
-    "guinea bissau" fold alike)."""
+    "guinea bissau" fold alike). Cached: matching compares the same few names over and over."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(f"[{APOSTROPHES}]s\\b", "", text)
@@ -31,6 +33,7 @@ def fold(name: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A key shared by transliteration variants: "Zelenskyy", "Zelenskiy" -> "zelenski"."""
     text = fold(name)

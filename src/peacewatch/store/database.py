@@ -5,7 +5,8 @@ nothing. A text already stored (same `content_hash`) is skipped, so ingesting th
 twice adds nothing. A new text that repeats a stored story is stored too, marked with
 `duplicate_of` and `similarity`, so it stays searchable but is not counted twice. An original
 article's event reports join the merged events they tell (store/merged_events.py) in the same
-transaction. Names the catalog lacks are
+transaction, and it waits in `unlinked_articles` until its evidence about the agreements is linked
+(agreements/evidence_store.py), which needs the agreement files the store does not know. Names the catalog lacks are
 stored in the spelling the corpus already uses for them (knowledge/corpus_names.py), read inside
 the batch's transaction so that two concurrent ingests cannot pick two spellings.
 """
@@ -29,11 +30,11 @@ from peacewatch.store.claim_rows import claims_with_sources
 from peacewatch.store.engine import create_store_engine, writing
 from peacewatch.store.full_text import search
 from peacewatch.store.merged_events import EventFilter, PageKey, link_article_events, read_merged_events
-from peacewatch.store.mention_rows import insert_mentions, load_mentions
+from peacewatch.store.mention_rows import insert_mentions, load_analyzed
 from peacewatch.store.migrations import migrate
 from peacewatch.store.name_rows import load_names, record_names
 from peacewatch.store.schema import articles as article_table
-from peacewatch.store.schema import minhash_signatures
+from peacewatch.store.schema import minhash_signatures, unlinked_articles
 from peacewatch.store.summary import summarize
 
 DEFAULT_URL = "sqlite:///peacewatch.db"
@@ -141,6 +142,7 @@ class Store:
             else:
                 index.add(article.id, minhash)
                 link_article_events(connection, article.id, provenance["ingested_at"])
+                connection.execute(unlinked_articles.insert().values(article_id=article.id))
 
     def articles(self, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """The stored articles without their text, most recently published first (`offset` pages on)."""
@@ -173,14 +175,11 @@ class Store:
 
     def extraction(self, article_id: str) -> Extraction:
         """The stored extraction of one article, as `analyze` returned it (without `text`)."""
-        query = (sa.select(article_table.c.published, article_table.c.language)
-                 .where(article_table.c.id == article_id))
         with self.database_errors(), self.engine.connect() as connection:
-            row = connection.execute(query).first()
-            if row is None:
-                raise UnknownArticle(article_id, f"no such article in {self.url}")
-            return Extraction(id=article_id, published=row.published, language=row.language,
-                              **load_mentions(connection, article_id))
+            found = load_analyzed(connection, [article_id])
+        if not found:
+            raise UnknownArticle(article_id, f"no such article in {self.url}")
+        return found[0][1]
 
 
 def _hashes_known(connection: sa.Connection, article: Article) -> list[str]:

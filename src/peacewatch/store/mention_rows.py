@@ -7,12 +7,12 @@ order (the round trip the store test checks).
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 import sqlalchemy as sa
 
-from peacewatch.records import Extraction
-from peacewatch.store.schema import MENTION_TABLES, event_actors, provision_parties
+from peacewatch.records import Article, Extraction
+from peacewatch.store.schema import MENTION_TABLES, articles, event_actors, provision_parties
 
 SPAN_COLUMNS = {"start": "start_char", "end": "end_char"}
 FIELD_COLUMNS: dict[str, dict[str, str]] = {
@@ -71,13 +71,34 @@ def _insert_list(connection: sa.Connection, list_field: ListField, ids: list[int
         connection.execute(list_field.table.insert(), rows)
 
 
-def load_mentions(connection: sa.Connection, article_id: str) -> dict[str, list[dict[str, Any]]]:
-    """The mentions of one article by kind, as record fields (in the order they were stored)."""
-    return {kind: _load_kind(connection, kind, table, article_id) for kind, table in MENTION_TABLES.items()}
+STORED_ARTICLE = [articles.c[name] for name in ("id", "text", "title", "url", "outlet", "published", "language")]
 
 
-def _load_kind(connection: sa.Connection, kind: str, table: sa.Table, article_id: str) -> list[dict]:
-    query = sa.select(table).where(table.c.article_id == article_id).order_by(table.c.id)
+def load_analyzed(connection: sa.Connection, article_ids: Sequence[str]) -> list[tuple[Article, Extraction]]:
+    """The stored articles among the ids (in id order), each with its extraction as `analyze`
+    returned it (without `text`)."""
+    query = sa.select(*STORED_ARTICLE).where(articles.c.id.in_(article_ids)).order_by(articles.c.id)
+    rows = connection.execute(query).all()
+    mentions = load_mentions(connection, [row.id for row in rows])
+    return [(Article(**row._asdict()),
+             Extraction(id=row.id, published=row.published, language=row.language, **mentions[row.id]))
+            for row in rows]
+
+
+def load_mentions(connection: sa.Connection, article_ids: Sequence[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The mentions of each article by kind, as record fields (in the order they were stored).
+    Articles are read together, a few queries per kind for all of them, because linking evidence
+    reads thousands at a time."""
+    found: dict[str, dict[str, list[dict[str, Any]]]] = {a: {kind: [] for kind in MENTION_TABLES} for a in article_ids}
+    for kind, table in MENTION_TABLES.items():
+        for article_id, mention in _load_kind(connection, kind, table, article_ids):
+            found[article_id][kind].append(mention)
+    return found
+
+
+def _load_kind(connection: sa.Connection, kind: str, table: sa.Table,
+               article_ids: Sequence[str]) -> list[tuple[str, dict]]:
+    query = sa.select(table).where(table.c.article_id.in_(article_ids)).order_by(table.c.id)
     rows = {row.id: row._asdict() for row in connection.execute(query)}
     renames = COLUMN_FIELDS[kind]
     mentions = {key: {renames.get(c, c): v for c, v in row.items() if c not in ("id", "article_id")}
@@ -85,14 +106,16 @@ def _load_kind(connection: sa.Connection, kind: str, table: sa.Table, article_id
     for list_field in LIST_FIELDS.get(kind, ()):
         for mention in mentions.values():
             mention[list_field.field] = []
-        for parent, value in _load_list(connection, list_field, list(rows)):
+        for parent, value in _load_list(connection, list_field, table, article_ids):
             mentions[parent][list_field.field].append(value)
-    return list(mentions.values())
+    return [(rows[key]["article_id"], mention) for key, mention in mentions.items()]
 
 
-def _load_list(connection: sa.Connection, list_field: ListField, ids: list[int]) -> sa.Result:
-    conditions = [list_field.parent.in_(ids),
+def _load_list(connection: sa.Connection, list_field: ListField, table: sa.Table,
+               article_ids: Sequence[str]) -> sa.Result:
+    conditions = [table.c.article_id.in_(article_ids),
                   *(list_field.table.c[column] == value for column, value in list_field.fixed.items())]
-    query = (sa.select(list_field.parent, list_field.value).where(*conditions)
+    query = (sa.select(list_field.parent, list_field.value)
+             .join(table, table.c.id == list_field.parent).where(*conditions)
              .order_by(list_field.parent, list_field.table.c.position))
     return connection.execute(query)

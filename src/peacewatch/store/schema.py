@@ -178,6 +178,36 @@ claims = sa.Table(
     sa.CheckConstraint("bound IN ('lower', 'upper')", name="claim_bound"),
 )
 
+# Evidence about agreements' provisions (agreements/evidence.py), linked when an article is stored
+# so that a provision's timeline is one indexed read: each row a sentence or event report of an
+# original article (`start_char`, `end_char`, `text`) and what it says of one provision. Articles
+# stored but not yet linked wait in `unlinked_articles`. `evidence_basis` holds what the links
+# were computed from: the digest of the agreement files (kind 'agreements') and the sentences
+# whose figures were disputed then (kind 'disputed'); when either changes, the affected articles
+# are linked again.
+provision_evidence = sa.Table(
+    "provision_evidence", metadata, *_span_columns(),
+    sa.Column("agreement_id", sa.Text, nullable=False),
+    sa.Column("provision", sa.Text, nullable=False),
+    sa.Column("stance", sa.Text, nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Index("provision_evidence_by_day", "agreement_id", "day"),
+)
+
+unlinked_articles = sa.Table(
+    "unlinked_articles", metadata,
+    sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+evidence_basis = sa.Table(
+    "evidence_basis", metadata,
+    sa.Column("kind", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, primary_key=True),
+)
+
 MENTION_TABLES: dict[str, sa.Table] = {
     "entities": entities, "times": times, "places": places, "quantities": quantities,
     "quotes": quotes, "events": events, "provisions": provisions, "claims": claims,
