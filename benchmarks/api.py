@@ -1,6 +1,6 @@
 """Latency of the API's main reads at scale, on SQLite and PostgreSQL.
 
-    .venv/bin/python benchmarks/api.py [--events 1000000] [--requests 200]
+    .venv/bin/python benchmarks/api.py [--events 1000000] [--requests 200] [--database sqlite|postgresql]
 
 Fills a fresh store per database (SQLite in a temporary file; PostgreSQL on a throwaway server
 started as the tests start theirs, tests/postgres_server.py) with synthetic merged events, each
@@ -237,13 +237,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="Merged events to generate.")
     parser.add_argument("--requests", type=int, default=200, help="Requests timed per query.")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), help="Only this database [default: both].")
     options = parser.parse_args()
     console = Console()
     table = Table(title=f"API latency at {options.events:,} events")
     for column in ("database", "query", "requests", "p50 ms", "p95 ms"):
         table.add_column(column, justify="right" if column.endswith(("ms", "requests")) else "left")
     with tempfile.TemporaryDirectory(prefix="peacewatch-bench-") as folder:
-        for database, url, stop in stores(Path(folder), table):
+        for database, url, stop in stores(Path(folder), table, options.database):
             try:
                 open_store(url).close()  # the schema at its newest revision, indexes included
                 with Progress(console=console) as progress:
@@ -258,9 +259,12 @@ def main() -> None:
     console.print(table)
 
 
-def stores(folder: Path, table: Table) -> Iterator[tuple[str, str, Callable[[], None]]]:
+def stores(folder: Path, table: Table, only: str | None) -> Iterator[tuple[str, str, Callable[[], None]]]:
     """(name, URL, how to stop it) for SQLite, then PostgreSQL if a server can be started."""
-    yield "SQLite", f"sqlite:///{folder / 'bench.db'}", lambda: None
+    if only != "postgresql":
+        yield "SQLite", f"sqlite:///{folder / 'bench.db'}", lambda: None
+    if only == "sqlite":
+        return
     try:
         server = PostgresServer.start()
     except NoPostgres as why:

@@ -98,5 +98,5 @@ def test_an_unknown_event_encoder_setting_is_one_line_before_any_work(tmp_path, 
     path.write_text(json.dumps(GOOD))
     result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == ["error: [E105] event_encoder: 'word2vec' is not one of word-pieces, minilm"]
+    assert result.stderr.strip().splitlines() == ["error: [E105] event_encoder: 'word2vec' is not one of word-pieces, minilm, word-pieces+minilm"]
     assert result.stdout == ""

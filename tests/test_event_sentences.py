@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from peacewatch.errors import InvalidSetting
-from peacewatch.events.sentence_classifier import NO_EVENT, classifier, label_of, sentence_probabilities, training_digest
+from peacewatch.events.sentence_classifier import (CASCADE, NO_EVENT, classifier, label_of, sentence_probabilities,
+                                                    training_digest)
+from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.nlp.sentence_embeddings import ENCODERS
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "event_types.py"
@@ -98,6 +100,16 @@ def test_each_encoder_tells_an_air_strike_from_a_protest(encoder):
         return max((label for label in probabilities if label != NO_EVENT), key=probabilities.get)
     assert likeliest_event(strike) == "Explosions/Remote violence|Air/drone strike"
     assert likeliest_event(march) == "Protests|Peaceful protest"
+
+
+def test_the_cascade_reads_with_minilm_exactly_the_sentences_word_pieces_are_unsure_of():
+    texts = [r["text"] for r in event_types.sentences("test")[:60]]
+    cheap, full = sentence_probabilities(texts, "word-pieces"), sentence_probabilities(texts, "minilm")
+    threshold = lexicon("events")["classifier"][CASCADE]["escalate_below"]
+    unsure = [max(reading.values()) < threshold for reading in cheap]
+    assert any(unsure) and not all(unsure)
+    for read, c, f, u in zip(sentence_probabilities(texts, CASCADE), cheap, full, unsure):
+        assert read == pytest.approx(f if u else c, abs=1e-4)
 
 
 def test_an_unknown_encoder_is_a_setting_error():

@@ -21,8 +21,9 @@ class Settings:
                 "peacewatch's own gold leaves them out."})
     event_encoder: str = field(default="word-pieces", metadata={
         "help": "How the event coder's sentence classifier reads a sentence: word-pieces (fast: "
-                "analyze() stays within 25% of the spaCy parse) or minilm (the full MiniLM model: "
-                "better event types, about twice the time of analyze())."})
+                "analyze() stays within 25% of the spaCy parse), minilm (the full MiniLM model: "
+                "better event types, about twice the time of analyze()) or word-pieces+minilm "
+                "(MiniLM only for the sentences word pieces are unsure of, about 1.3x the parse)."})
     agreements: str = field(default="", metadata={
         "help": "Directory of agreement files (YAML) read besides the shipped ones; a file there "
                 "replaces the shipped agreement with the same id."})
