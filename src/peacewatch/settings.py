@@ -19,11 +19,11 @@ class Settings:
     timeml_references: bool = field(default=False, metadata={
         "help": "Also tag vague times as TimeML does (now -> PRESENT_REF, recently -> PAST_REF); "
                 "peacewatch's own gold leaves them out."})
-    event_encoder: str = field(default="word-pieces", metadata={
-        "help": "How the event coder's sentence classifier reads a sentence: word-pieces (fast: "
-                "analyze() stays within 25% of the spaCy parse), minilm (the full MiniLM model: "
-                "better event types, about twice the time of analyze()) or word-pieces+minilm "
-                "(MiniLM only for the sentences word pieces are unsure of, about 1.3x the parse)."})
+    event_encoder: str = field(default="word-pieces+minilm", metadata={
+        "help": "How the event coder's sentence classifier reads a sentence: word-pieces+minilm "
+                "(MiniLM only for the sentences word pieces are unsure of: analyze() stays within "
+                "25% of the spaCy parse), word-pieces (fastest, weaker) or minilm (the full MiniLM "
+                "model on every candidate sentence: best on CASE 2021, about 1.5x the parse)."})
     agreements: str = field(default="", metadata={
         "help": "Directory of agreement files (YAML) read besides the shipped ones; a file there "
                 "replaces the shipped agreement with the same id."})
