@@ -133,7 +133,7 @@ def ingest_files(db: str, paths: List[Path], published: Optional[dt.date], batch
     """Read, analyse and store with a progress bar; name every file that failed."""
     with user_errors():
         store = open_store(db)
-        agreements = load_agreements(Path(SETTINGS.agreements) if SETTINGS.agreements else None)
+        agreements = load_agreements(SETTINGS.agreements_dir)
         sources = read_sources(paths, published)
         report_failures(sources)
         with progress(len(sources.articles), what) as advance:

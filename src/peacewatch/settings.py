@@ -6,6 +6,8 @@ so a setting cannot be documented in one place and behave differently in another
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Optional
 from dataclasses import dataclass, field, fields
 
 ENV_PREFIX = "PEACEWATCH_"
@@ -31,6 +33,11 @@ class Settings:
         "help": "Bearer token that lets `peacewatch serve` accept POST /api/articles; unset, the API is read-only."})
     cors_origins: str = field(default="", metadata={
         "help": "Comma-separated origins the API allows cross-origin requests from; unset, CORS is off."})
+
+    @property
+    def agreements_dir(self) -> Optional[Path]:
+        """The analyst's agreements directory, None when unset (only the shipped agreements)."""
+        return Path(self.agreements) if self.agreements else None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":

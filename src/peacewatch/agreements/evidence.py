@@ -45,10 +45,12 @@ class Cues:
     pattern: Optional[re.Pattern]
 
     @classmethod
-    def of(cls, phrases: Iterable[str], gap: int) -> Cues:
+    def of(cls, phrases: Iterable[str], gap: int, whole_words: bool = False) -> Cues:
+        """With `whole_words`, each phrase's last word must end where it does ("not", not "nothing")."""
         between = rf"\S*(?: \S+){{0,{gap}}} "
         alternatives = [between.join(re.escape(stem) for stem in phrase.lower().split()) for phrase in phrases]
-        return cls(re.compile(rf"(?:^| )(?:{'|'.join(alternatives)})") if alternatives else None)
+        ending = "(?= |$)" if whole_words else ""
+        return cls(re.compile(rf"(?:^| )(?:{'|'.join(alternatives)}){ending}") if alternatives else None)
 
     def found_in(self, words: str) -> bool:
         return bool(self.pattern and self.pattern.search(words))
@@ -74,7 +76,7 @@ class EvidenceRules:
                      for category, stances in data["cues"].items()}
         self.any_category = {stance: Cues.of(phrases, self.gap) for stance, phrases in data["any_category"].items()}
         self.future = Cues.of(data["future_words"], 0)
-        self.negation_words = re.compile(rf"(?:^| )(?:{'|'.join(map(re.escape, data['negation_words']))})(?= |$)")
+        self.negation_words = Cues.of(data["negation_words"], 0, whole_words=True)
         self.negation_cues = Cues.of(data["negation_cues"], 0)
 
     def tells_future(self, words: str) -> bool:
@@ -82,7 +84,7 @@ class EvidenceRules:
 
     def denies(self, words: str) -> bool:
         """A negation word ("not", "never") or cue ("failed to", "refus")."""
-        return bool(self.negation_words.search(words)) or self.negation_cues.found_in(words)
+        return self.negation_words.found_in(words) or self.negation_cues.found_in(words)
 
     def speaks_of(self, category: str, words: str) -> bool:
         topic = self.topics.get(category)

@@ -7,7 +7,6 @@ shows at the next request, with no restart.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Optional
 
 from fastapi import Depends, Query, Request
@@ -41,7 +40,7 @@ def settings_of(request: Request) -> Settings:
 
 
 def agreements_of(settings: Annotated[Settings, Depends(settings_of)]) -> list[Agreement]:
-    return load_agreements(Path(settings.agreements) if settings.agreements else None)
+    return load_agreements(settings.agreements_dir)
 
 
 StoreDep = Annotated[Store, Depends(store_of)]

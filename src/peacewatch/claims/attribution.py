@@ -97,12 +97,12 @@ class Sources:
     def _according_phrases(self) -> list[According]:
         """Each "according to X" phrase starting at a word, in text order: found by one pattern
         over the text, not by trying every phrase at every token."""
-        starts = {token.idx: token for token in self.document.parse}
+        doc = self.document.parse
         text = self.document.text.lower().replace("’", "'")
         found = []
         for match in according_pattern().finditer(text):
-            token = starts.get(match.start())
-            according = self._according(token, match.end()) if token is not None else None
+            words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            according = self._according(words[0], match.end()) if words and words[0].idx == match.start() else None
             if according:
                 found.append(according)
         return found

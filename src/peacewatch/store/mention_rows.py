@@ -71,18 +71,24 @@ def _insert_list(connection: sa.Connection, list_field: ListField, ids: list[int
         connection.execute(list_field.table.insert(), rows)
 
 
+READ_AT_ONCE = 500
 STORED_ARTICLE = [articles.c[name] for name in ("id", "text", "title", "url", "outlet", "published", "language")]
 
 
 def load_analyzed(connection: sa.Connection, article_ids: Sequence[str]) -> list[tuple[Article, Extraction]]:
-    """The stored articles among the ids (in id order), each with its extraction as `analyze`
-    returned it (without `text`)."""
-    query = sa.select(*STORED_ARTICLE).where(articles.c.id.in_(article_ids)).order_by(articles.c.id)
-    rows = connection.execute(query).all()
-    mentions = load_mentions(connection, [row.id for row in rows])
-    return [(Article(**row._asdict()),
-             Extraction(id=row.id, published=row.published, language=row.language, **mentions[row.id]))
-            for row in rows]
+    """The stored articles among the ids (in id order within each READ_AT_ONCE of them), each with
+    its extraction as `analyze` returned it (without `text`). Ids go to the database a few hundred
+    at a time: a query's bound parameters are limited (32,766 on SQLite)."""
+    found = []
+    for begin in range(0, len(article_ids), READ_AT_ONCE):
+        chunk = article_ids[begin:begin + READ_AT_ONCE]
+        query = sa.select(*STORED_ARTICLE).where(articles.c.id.in_(chunk)).order_by(articles.c.id)
+        rows = connection.execute(query).all()
+        mentions = load_mentions(connection, [row.id for row in rows])
+        found += [(Article(**row._asdict()),
+                   Extraction(id=row.id, published=row.published, language=row.language, **mentions[row.id]))
+                  for row in rows]
+    return found
 
 
 def load_mentions(connection: sa.Connection, article_ids: Sequence[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
