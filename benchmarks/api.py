@@ -1,6 +1,6 @@
 """Latency of the API's main reads at scale, on SQLite and PostgreSQL.
 
-    .venv/bin/python benchmarks/api.py [--events 1000000] [--requests 200] [--database sqlite|postgresql]
+    .venv/bin/python benchmarks/api.py [--events 1000000] [--requests 200] [--page-size 100] [--database sqlite|postgresql]
 
 Fills a fresh store per database (SQLite in a temporary file; PostgreSQL on a throwaway server
 started as the tests start theirs, tests/postgres_server.py) with synthetic merged events, each
@@ -15,10 +15,11 @@ shipped 2020 Nagorno-Karabakh armistice, so that its provisions have evidence.
 Then it times, in milliseconds (p50, p95), --requests runs of each query, or as many as fit in
 BUDGET_MS (the table says how many):
 - a filtered events page (GET /api/events through FastAPI's TestClient, filters drawn at random
-  from country, dates, type, sub-type, actor and map box), and the page after it by its cursor;
+  from country, dates, type, sub-type, actor and map box), and the page that follows such a page
+  (its `next` link, fetched before the clock starts);
 - a provision's timeline (GET /api/agreements/2020-armistice/provisions/2 as of 2020-12-02,
   through the TestClient): the agreement's stored evidence, then the timeline computed from it;
-- full-text search (Store.search directly: the API has no search endpoint).
+- full-text search (GET /api/search, two words that must both occur).
 PostgreSQL's planner statistics are refreshed after the fill and linking (ANALYZE), as autovacuum
 would do after a bulk load; SQLite gets none, as peacewatch never runs ANALYZE there.
 """
@@ -48,7 +49,7 @@ from peacewatch.agreements.files import load_agreements
 from peacewatch.api.app import create_app
 from peacewatch.settings import Settings
 from peacewatch.store.database import open_store
-from peacewatch.store.schema import articles, event_sources, events, merged_events
+from peacewatch.store.schema import articles, event_actors, event_sources, events, merged_events
 
 EVENTS_PER_ARTICLE = 4
 BATCH = 20_000
@@ -119,13 +120,14 @@ def fill(url: str, count: int, progress: Progress, label: str) -> None:
     """Bulk-insert the synthetic store in batches of about BATCH events, one transaction each."""
     task = progress.add_task(f"filling {label}", total=count + len(HANDOVERS))
     engine = sa.create_engine(url)
-    batch: dict[str, list[dict]] = {"articles": [], "events": [], "merged": [], "sources": []}
+    batch: dict[str, list[dict]] = {"articles": [], "events": [], "actors": [], "merged": [], "sources": []}
     next_id = 1
     for article, told, iso2, iso3 in synthetic_rows(count):
         batch["articles"].append(article)
         position = 0
         for event in told:
             batch["events"].append(_report_row(next_id, article["id"], position, event))
+            batch["actors"] += [{"event_id": next_id, "position": n, "actor": a} for n, a in enumerate(event["actors"])]
             batch["merged"].append(_merged_row(next_id, iso2, iso3, event))
             batch["sources"].append({"event_id": next_id, "merged_id": next_id})
             position += len(event["text"]) + 1
@@ -165,13 +167,14 @@ def _merged_row(event_id: int, iso2: str, iso3: str, event: dict) -> dict:
             "sub_event_type": event["type"][1], "event_date": event["day"].isoformat(), "time_precision": 1,
             "actor1": event["actors"][0], "actor2": event["actors"][1], "location": event["place"],
             "latitude": event["lat"], "longitude": event["lon"], "fatalities": 0, "first_day": event["day"],
-            "last_day": event["day"], "country": iso2, "notes": "", "updated_at": NOW}
+            "last_day": event["day"], "country": iso2, "notes": "", "updated_at": NOW,
+            "actors": "\n".join(event["actors"])}
 
 
 def _write(engine: sa.Engine, batch: dict[str, list[dict]]) -> None:
     with engine.begin() as connection:
-        for table, key in ((articles, "articles"), (events, "events"), (merged_events, "merged"),
-                           (event_sources, "sources")):
+        for table, key in ((articles, "articles"), (events, "events"), (event_actors, "actors"),
+                           (merged_events, "merged"), (event_sources, "sources")):
             if batch[key]:
                 connection.execute(table.insert(), batch[key])
             batch[key].clear()
@@ -204,39 +207,43 @@ def timings(run: Callable[[], None], times: int) -> tuple[int, float, float]:
     return len(spent), statistics.median(spent), cuts[18]
 
 
-def measure(url: str, requests: int) -> list[tuple[str, int, float, float]]:
+def measure(url: str, requests: int, page_size: int) -> list[tuple[str, int, float, float]]:
     pick = random.Random(11)
     app = create_app(Settings(db=url))
     client = TestClient(app)
-    store = app.state.store
 
     def page() -> None:
-        answer = client.get("/api/events", params={**event_filters(pick), "limit": 100})
+        answer = client.get("/api/events", params={**event_filters(pick), "limit": page_size})
         assert answer.status_code == 200, answer.text
 
+    firsts = (client.get("/api/events", params={**event_filters(pick), "limit": page_size}).json()
+              for _ in range(requests))
+    links = [first["next"] for first in firsts if first["next"]]
+    following = iter(links)
+
     def next_page() -> None:
-        first = client.get("/api/events", params={**event_filters(pick), "limit": 100}).json()
-        if first["next"]:
-            assert client.get(first["next"]).status_code == 200
+        assert client.get(next(following)).status_code == 200
 
     def timeline() -> None:
         answer = client.get("/api/agreements/2020-armistice/provisions/2", params={"as_of": "2020-12-02"})
         assert answer.status_code == 200 and answer.json()["status"]["status"] == "full", answer.text
 
     def search() -> None:
-        store.search(f'{pick.choice(WORDS)} AND "{pick.choice(pick.choice(CONFLICTS)[4])}"', limit=10)
+        query = f'{pick.choice(WORDS)} AND "{pick.choice(pick.choice(CONFLICTS)[4])}"'
+        assert client.get("/api/search", params={"q": query}).status_code == 200
 
     client.get("/api/events")  # the first request pays for FastAPI's and SQLAlchemy's set-up
     return [("events page (filtered)", *timings(page, requests)),
-            ("events page + next by cursor", *timings(next_page, requests)),
+            ("events page after a cursor", *timings(next_page, len(links))),
             ("provision timeline", *timings(timeline, requests)),
-            ("search (Store.search)", *timings(search, requests))]
+            ("search", *timings(search, requests))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="Merged events to generate.")
     parser.add_argument("--requests", type=int, default=200, help="Requests timed per query.")
+    parser.add_argument("--page-size", type=int, default=100, help="Events per page.")
     parser.add_argument("--database", choices=("sqlite", "postgresql"), help="Only this database [default: both].")
     options = parser.parse_args()
     console = Console()
@@ -252,7 +259,7 @@ def main() -> None:
                     linked, seconds = link(url, progress, database)
                 table.add_row(database, "linking evidence, ms per article", str(linked), "",
                               f"{1000 * seconds / max(linked, 1):.1f}")
-                for query, count, p50, p95 in measure(url, options.requests):
+                for query, count, p50, p95 in measure(url, options.requests, options.page_size):
                     table.add_row(database, query, str(count), f"{p50:.1f}", f"{p95:.1f}")
             finally:
                 stop()

@@ -50,8 +50,9 @@ NEWS = [
     reported("kharkiv-wire", "Four people died when a missile struck apartments in the city of Kharkiv, officials said.",
              "Reuters", "2024-05-02", "Explosions/Remote violence", "Shelling/artillery/missile attack",
              "2024-05-02", ["Military Forces of Russia"], KHARKIV, 4),
-    reported("sake", "M23 rebels fought the Congolese army for control of the road at Sake.",
-             "Radio Okapi", "2024-02-08", "Battles", "Armed clash", "2024-02-07", ["M23", "Congolese army"], SAKE),
+    reported("sake", "M23 rebels fought the Congolese army and its Burundian allies for control of the road at Sake.",
+             "Radio Okapi", "2024-02-08", "Battles", "Armed clash", "2024-02-07",
+             ["M23", "Congolese army", "Military Forces of Burundi"], SAKE),
     reported("bogota", "Thousands of teachers marched peacefully through Bogota to demand higher pay.",
              "El Tiempo", "2024-03-08", "Protests", "Peaceful protest", "2024-03-08", ["Protesters (Colombia)"], BOGOTA),
     reported("talks", "Negotiators said the two sides had agreed on an exchange of detainees.",
@@ -159,6 +160,7 @@ def test_filters_by_day_type_actor_and_country(url):
     assert ids(url, type="Battles") == ["COD1"]
     assert ids(url, actor="congolese") == ["COD1"]
     assert ids(url, actor="Civilians") == ["UKR1"]
+    assert ids(url, actor="burundi") == ["COD1"]  # an associated actor, neither actor1 nor actor2
     assert ids(url, country="Ukraine") == ids(url, country="UA") == ids(url, country="ukr") == ["UKR1"]
 
 

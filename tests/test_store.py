@@ -13,6 +13,7 @@ from peacewatch.errors import InvalidSearchQuery, StoreUnavailable, UnknownArtic
 from peacewatch.records import (Article, Claim, Entity, Event, Extraction, Place, ProvisionMention, Quantity,
                                 Quote, TimeMention)
 from peacewatch.store import database, migrations, open_store
+from peacewatch.store.merged_events import EventFilter
 from peacewatch.store.schema import metadata
 
 # A store written by peacewatch before Alembic (its own `schema_migrations` at version 5), holding
@@ -45,7 +46,7 @@ SCHEMA = {
     "names": ["id", "canonical", "skeleton", "kind", "first_article_id"],
     "merged_events": ["id", "event_id_cnty", "event_type", "sub_event_type", "event_date", "time_precision",
                       "actor1", "actor2", "location", "latitude", "longitude", "fatalities", "first_day",
-                      "last_day", "country", "notes", "updated_at"],
+                      "last_day", "country", "notes", "updated_at", "actors"],
     "event_sources": ["event_id", "merged_id"],
     "claims": ["id", "article_id", "start_char", "end_char", "text", "measure", "value", "unit", "approximate",
                "bound", "subject", "attribution", "year", "sentence_start", "sentence_end"],
@@ -328,6 +329,7 @@ def test_a_store_from_before_alembic_is_stamped_and_keeps_its_rows(tmp_path):
         assert [h["id"] for h in store.search("title:harvest", 5)] == ["harvest"]
         [event] = store.events()
         assert event["event_id_cnty"] == "MLI1" and [s["article_id"] for s in event["sources"]] == ["truce"]
+        assert [e["id"] for e in store.events(EventFilter(actor=event["actors"][-1].lower()))] == [event["id"]]
         store.add([entry("corridor", CORRIDOR)])
         assert [h["id"] for h in store.search("convoys", 5)] == ["corridor"]
         with store.engine.connect() as connection:

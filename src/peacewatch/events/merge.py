@@ -203,11 +203,16 @@ def summarize(members: Sequence[EventReport]) -> MergedEvent:
         event_type=event_type, sub_event_type=sub_event_type, event_date=when.event_date,
         time_precision=when.time_precision, first_day=span[0] if span else None,
         last_day=span[1] if span else None, actor1=actor1, actor2=actor2,
-        actors=tuple(dict.fromkeys(a for m in members for a in (m.actor1, m.actor2, *m.actors) if a)),
+        actors=named_actors(members),
         location=where.location, latitude=where.latitude, longitude=where.longitude,
         country=where.country or next((m.country for m in members if m.country), None),
         fatalities=tolls[0] if tolls else None, notes=notes(first.text, tolls),
         sources=tuple(dict.fromkeys(m.outlet for m in members if m.outlet)))
+
+
+def named_actors(members: Sequence[EventReport]) -> tuple[str, ...]:
+    """Every actor the reports name, each once, in the order the reports name them."""
+    return tuple(dict.fromkeys(a for m in members for a in (m.actor1, m.actor2, *m.actors) if a))
 
 
 def notes(sentence: str, tolls: Sequence[int]) -> str:

@@ -7,13 +7,16 @@ new merged event, and the merged row is recomputed from all its reports. Near-du
 are never linked: a copied story is not a second source. The same function, run over the stored
 articles in the order they came, builds the layer for a store that predates it (revision 0004).
 A trigger (plpgsql on PostgreSQL) removes a merged event when its last report goes (an article deleted); a merged
-event that loses some of its reports keeps its summary until a new report joins it, while its
-actors and sources are always read from the reports it still has.
+event that loses some of its reports keeps its summary (and the list of actors an actor filter
+reads) until a new report joins it, while the actors and sources it lists are always read from
+the reports it still has.
 
 Reading filters and pages in SQL: a page is the events after a page key (latest possible day,
 first day, id), and revision 0006 indexes that order (alone and after the country), so a page
 costs about its own rows however many events are stored, unless the filters are so narrow (a
-rare substring of a type or actor) that most rows must be looked at to find a page.
+rare substring of a type or actor) that most rows must be looked at to find a page. Every filter
+reads the merged row alone (revision 0008 stores its actors in it), and a map box is narrowed by
+an index on coordinates.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from typing import Any, Iterable, Optional
 
 import sqlalchemy as sa
 
-from peacewatch.events.merge import DAY_GAP, EventReport, best_match, days, summarize
+from peacewatch.events.merge import DAY_GAP, EventReport, best_match, days, named_actors, summarize
 from peacewatch.knowledge.country_codes import codes_of, country_iso
 from peacewatch.store.schema import articles, event_actors, event_sources, events, merged_events, places
 
@@ -51,6 +54,11 @@ FIRST_KEY = sa.func.coalesce(merged_events.c.first_day, sa.literal_column("'0001
 PAGE_ORDER = "coalesce(last_day, '9999-12-31'), coalesce(first_day, '0001-01-01'), id"
 PAGE_INDEXES = (f"CREATE INDEX merged_events_page ON merged_events ({PAGE_ORDER})",
                 f"CREATE INDEX merged_events_country_page ON merged_events (country, {PAGE_ORDER})")
+# A map box's events: PostgreSQL cannot tell how clustered coordinates are and, left with the page
+# index alone, reads every event of the date window; this index narrows the window to the box.
+PLACE_INDEX = "CREATE INDEX merged_events_place ON merged_events (longitude, latitude)"
+ACTOR_SEPARATOR = "\n"
+FILL_BATCH = 500  # merged events whose reports are read at once when revision 0008 fills `actors`
 STORED_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "first_day", "last_day",
                  "actor1", "actor2", "location", "latitude", "longitude", "country", "fatalities", "notes")
 
@@ -143,11 +151,7 @@ def _candidates(connection: sa.Connection, report: EventReport) -> dict[int, lis
               .where(merged_events.c.event_type == report.event_type,
                      merged_events.c.first_day.between(span[0] - gap - dt.timedelta(days=LONGEST_SPAN), span[1] + gap),
                      merged_events.c.last_day >= span[0] - gap))
-    ids = list(connection.scalars(nearby))
-    grouped: dict[int, list[EventReport]] = {merged_id: [] for merged_id in ids}
-    for member, extra in _reports(connection, _members_query(ids)):
-        grouped[extra["merged_id"]].append(member)
-    return grouped
+    return _grouped_reports(connection, list(connection.scalars(nearby)))
 
 
 def _members_query(merged_ids: list[int]) -> sa.Select:
@@ -175,7 +179,32 @@ def _store(connection: sa.Connection, merged_id: int, members: list[EventReport]
     event = summarize(members)
     values = {name: getattr(event, name) for name in STORED_FIELDS}
     connection.execute(merged_events.update().where(merged_events.c.id == merged_id)
-                       .values(**values, updated_at=now))
+                       .values(**values, actors=ACTOR_SEPARATOR.join(event.actors), updated_at=now))
+
+
+def add_actor_lists(connection: sa.Connection) -> None:
+    """Revision 0008: the `actors` column, filled from each merged event's stored reports, and
+    the index on coordinates. A store created at this code's schema already has the column."""
+    if "actors" not in {column["name"] for column in sa.inspect(connection).get_columns("merged_events")}:
+        connection.execute(sa.text("ALTER TABLE merged_events ADD COLUMN actors TEXT NOT NULL DEFAULT ''"))
+    ids = list(connection.scalars(sa.select(merged_events.c.id).order_by(merged_events.c.id)))
+    update = (merged_events.update().where(merged_events.c.id == sa.bindparam("merged_id"))
+              .values(actors=sa.bindparam("names")))
+    for start in range(0, len(ids), FILL_BATCH):
+        grouped = _grouped_reports(connection, ids[start:start + FILL_BATCH])
+        rows = [{"merged_id": merged_id, "names": ACTOR_SEPARATOR.join(named_actors(members))}
+                for merged_id, members in grouped.items()]
+        if rows:
+            connection.execute(update, rows)
+    connection.exec_driver_sql(PLACE_INDEX)
+
+
+def _grouped_reports(connection: sa.Connection, merged_ids: list[int]) -> dict[int, list[EventReport]]:
+    """The reports of these merged events, by merged event, oldest publication first."""
+    grouped: dict[int, list[EventReport]] = {merged_id: [] for merged_id in merged_ids}
+    for member, extra in _reports(connection, _members_query(merged_ids)):
+        grouped[extra["merged_id"]].append(member)
+    return grouped
 
 
 def create_page_indexes(connection: sa.Connection) -> None:
@@ -201,13 +230,10 @@ def read_merged_events(connection: sa.Connection, wanted: EventFilter, after: Op
         query = query.where(LAST_KEY >= after[0], sa.tuple_(LAST_KEY, FIRST_KEY, merged_events.c.id) > after)
     rows = [row._asdict() for row in connection.execute(
         query.order_by(LAST_KEY, FIRST_KEY, merged_events.c.id).limit(limit))]
-    by_id = {row["id"]: {**row, "actors": [], "sources": []} for row in rows}
-    for report, extra in _reports(connection, _members_query(list(by_id))):
-        event = by_id[extra["merged_id"]]
-        event["actors"] = list(dict.fromkeys([*event["actors"], *(a for a in (report.actor1, report.actor2, *report.actors) if a)]))
-        event["sources"].append({"article_id": report.article_id, "outlet": report.outlet,
-                                 "published": report.published, "event_id": report.mention_id})
-    return list(by_id.values())
+    grouped = _grouped_reports(connection, [row["id"] for row in rows])
+    return [{**row, "actors": list(named_actors(grouped[row["id"]])),
+             "sources": [{"article_id": r.article_id, "outlet": r.outlet, "published": r.published,
+                          "event_id": r.mention_id} for r in grouped[row["id"]]]} for row in rows]
 
 
 def _conditions(wanted: EventFilter) -> Iterable[sa.ColumnElement[bool]]:
@@ -220,11 +246,7 @@ def _conditions(wanted: EventFilter) -> Iterable[sa.ColumnElement[bool]]:
     if wanted.type:
         yield _contains(merged_events.c.event_type, wanted.type) | _contains(merged_events.c.sub_event_type, wanted.type)
     if wanted.actor:
-        named = (sa.select(event_sources.c.event_id)
-                 .join(event_actors, event_actors.c.event_id == event_sources.c.event_id)
-                 .where(event_sources.c.merged_id == merged_events.c.id, _contains(event_actors.c.actor, wanted.actor)))
-        yield (_contains(merged_events.c.actor1, wanted.actor) | _contains(merged_events.c.actor2, wanted.actor)
-               | sa.exists(named))
+        yield _contains(merged_events.c.actors, wanted.actor)
     if wanted.country:
         yield merged_events.c.country == country_iso(wanted.country)
     if wanted.sub_type:

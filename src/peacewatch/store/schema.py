@@ -10,7 +10,8 @@ DDL for SQLite and PostgreSQL) and updating the schema test.
 tell, one row per event however many articles report it (events/merge.py decides), and
 `event_sources` links each report of an original article to its merged event (near-duplicate
 articles add no source). `first_day`/`last_day` are the days the event's date allows (a date known
-to the week spans it); `event_id_cnty` is ACLED's style of id (ISO3 + number), kept once given.
+to the week spans it); `event_id_cnty` is ACLED's style of id (ISO3 + number), kept once given;
+`actors` is every actor its reports name, one per line, so that an actor filter reads one row.
 """
 from __future__ import annotations
 
@@ -151,6 +152,7 @@ merged_events = sa.Table(
     sa.Column("country", sa.Text, index=True),
     sa.Column("notes", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    sa.Column("actors", sa.Text, nullable=False, server_default=""),  # last, where revision 0008 adds it
 )
 
 event_sources = sa.Table(
