@@ -1,7 +1,9 @@
 """Event coding in ACLED's typology, on sentences written for these tests."""
 import pytest
 
+from peacewatch.events.coding import tells_who_did
 from peacewatch.events.verdict import verdict
+from peacewatch.nlp.model import pipeline_for
 from peacewatch.testing import mentions
 
 TYPED = [
@@ -127,6 +129,36 @@ def test_the_rules_sub_type_stands_against_the_word_pieces_classifier():
 def test_without_a_rule_only_a_confident_classifier_codes_an_event():
     assert verdict(None, reading(none=0.1, strike=0.85, shelling=0.05)) == STRIKE
     assert verdict(None, reading(none=0.4, strike=0.35, shelling=0.25)) is None
+
+
+def test_a_sentence_no_word_list_flagged_needs_a_surer_reading():
+    sure_enough_alone = reading(none=0.4, strike=0.6)
+    assert verdict(None, sure_enough_alone) == STRIKE
+    assert verdict(None, sure_enough_alone, alone=0.7) is None
+
+
+@pytest.mark.parametrize("text, tells", [
+    ("Herders set the granaries ablaze in a village near Bama on Sunday.", True),
+    ("Two villages were emptied overnight by the gang.", True),
+    ("Download our app for the latest news.", False),
+    ("Checkpoint outside the northern gate of Maiduguri", False),
+])
+def test_only_a_clause_with_a_subject_is_read_without_a_prompting_word(text, tells):
+    sentence = next(iter(pipeline_for("en")(text).sents))
+    assert tells_who_did(sentence) is tells
+
+
+@pytest.mark.parametrize("sentence", [
+    "Herders set the granaries of a farming village near Bama ablaze on Sunday.",
+    "Settlers uprooted hundreds of olive saplings in a village near Nablus on Saturday.",
+])
+def test_an_event_told_without_war_words_is_found_by_the_classifier(sentence):
+    [event] = mentions(sentence, "events")
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_a_quiet_sentence_without_war_words_stays_no_event():
+    assert mentions("The cattle market in Zamfara reopened on Monday after the rains.", "events") == []
 
 
 def test_an_agreement_signed_one_day_and_in_force_the_next_is_one_event():

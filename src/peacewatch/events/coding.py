@@ -2,7 +2,8 @@
 
 A sentence is coded when the trigger rules and the sentence classifier agree that it reports an
 event (verdict.py): the rules find triggers stated as facts, outside quotations; the classifier
-reads every sentence that holds a trigger or a conflict word, all of an article's at once. The
+reads every sentence that holds a trigger or a conflict word, all of an article's at once, and
+the cheap reader alone reads the other clauses, which it codes only when it is confident. The
 event's actors, date, place and fatalities come from the mentions the earlier stages found.
 Reports of the same happening within one article (same type, day and place) become one event, as
 ACLED counts one event per day, place, actors and type.
@@ -15,7 +16,8 @@ from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import event_actors
 from peacewatch.events.attributes import event_date, event_location, fatalities
-from peacewatch.events.sentence_classifier import label_of, sentence_probabilities, split_label
+from peacewatch.events.sentence_classifier import (cheap_reader, classifier_settings, label_of, sentence_probabilities,
+                                                   split_label)
 from peacewatch.events.triggers import Trigger, TriggerRule, find_trigger, mentions_conflict, sentence_words, states_unreal
 from peacewatch.events.verdict import verdict
 from peacewatch.knowledge.countries import names_a_country
@@ -72,9 +74,10 @@ def rule_label(document: Document, sentence: Span, trigger: Trigger, place: Plac
     return label_of(trigger.rule.event_type, sub_event_type(trigger, actor1))
 
 
-def code_sentence(document: Document, sentence: Span, trigger: Trigger | None, probabilities: dict[str, float]) -> Event | None:
+def code_sentence(document: Document, sentence: Span, trigger: Trigger | None, probabilities: dict[str, float],
+                  alone: float | None = None) -> Event | None:
     place = event_location(document, sentence)
-    label = verdict(rule_label(document, sentence, trigger, place) if trigger else None, probabilities)
+    label = verdict(rule_label(document, sentence, trigger, place) if trigger else None, probabilities, alone=alone)
     if label is None:
         return None
     event_type, sub_type = split_label(label)
@@ -131,7 +134,7 @@ def merged(events: list[Event]) -> list[Event]:
 @annotator("events", requires=("entities", "times", "places", "quantities", "quotes"))
 def find_events(document: Document) -> list[Event]:
     quoted = [(q.start, q.end) for q in document.mentions.get("quotes", [])]
-    candidates = []
+    candidates, unprompted = [], []
     for sentence in document.sentences:
         words = sentence_words(sentence, quoted)
         if words is None:
@@ -139,6 +142,28 @@ def find_events(document: Document) -> list[Event]:
         trigger = find_trigger(words, bool(document.within("times", sentence.start_char, sentence.end_char)))
         if trigger or (mentions_conflict(words) and not states_unreal(words)):
             candidates.append((sentence, trigger))
+        elif not mentions_conflict(words) and len(words.tokens) == len(sentence) and tells_who_did(sentence):
+            unprompted.append(sentence)
     readings = sentence_probabilities([s.text.strip() for s, _ in candidates])
     events = [code_sentence(document, s, t, p) for (s, t), p in zip(candidates, readings)]
-    return merged([e for e in events if e is not None])
+    found = [e for e in events + unprompted_events(document, unprompted) if e is not None]
+    return merged(sorted(found, key=lambda event: event.start))
+
+
+def tells_who_did(sentence: Span) -> bool:
+    """A clause whose main verb has a subject: a report says who did what, while headings, captions,
+    bylines and imperatives ("Download the app") do not, and the cheap reader is unreliable on them."""
+    root = sentence.root
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+
+
+def unprompted_events(document: Document, sentences: list[Span]) -> list[Event | None]:
+    """Sentences with no trigger phrase, no conflict word and no quotation, read by the cheap
+    reader only (events.yaml `unprompted`): events told in plain words ("set the houses ablaze",
+    "rustled cattle") are missed by any word list, but most such sentences report nothing, so
+    only a confident reading codes one, and an article's many quiet sentences stay cheap."""
+    if not sentences:
+        return []
+    threshold = classifier_settings()["unprompted"]
+    readings = sentence_probabilities([s.text.strip() for s in sentences], cheap_reader())
+    return [code_sentence(document, s, None, p, alone=threshold) for s, p in zip(sentences, readings)]

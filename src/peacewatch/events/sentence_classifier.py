@@ -87,12 +87,22 @@ def sentence_probabilities(texts: list[str], encoder: str = SETTINGS.event_encod
     return [dict(zip(model.labels, map(float, row))) for row in rows]
 
 
+def classifier_settings(encoder: str = SETTINGS.event_encoder) -> dict:
+    """The reader's line of events.yaml `classifier`: how its readings weigh against the rules."""
+    return lexicon("events")["classifier"][known_encoder(encoder)]
+
+
+def cheap_reader(encoder: str = SETTINGS.event_encoder) -> str:
+    """The reader for sentences too many to escalate: the cascade's first reader, else the reader."""
+    return "word-pieces" if encoder == CASCADE else encoder
+
+
 def cascaded_probabilities(texts: list[str]) -> list[dict[str, float]]:
     """The word-pieces reading of each text, replaced by MiniLM's where no label reaches
     `escalate_below` (events.yaml). The cheap reader is right where it is sure and MiniLM costs
     a hundred times more a sentence, so only the doubtful few pay for it: on our test sentences
     this reads better than MiniLM alone, at about a fifth of its cost."""
-    threshold = lexicon("events")["classifier"][CASCADE]["escalate_below"]
+    threshold = classifier_settings(CASCADE)["escalate_below"]
     readings = sentence_probabilities(texts, "word-pieces")
     unsure = [i for i, reading in enumerate(readings) if max(reading.values()) < threshold]
     for i, reading in zip(unsure, sentence_probabilities([texts[i] for i in unsure], "minilm")):
