@@ -49,6 +49,7 @@ from peacewatch.agreements.files import load_agreements
 from peacewatch.api.app import create_app
 from peacewatch.settings import Settings
 from peacewatch.store.database import open_store
+from peacewatch.store.merged_events import ACTOR_SEPARATOR
 from peacewatch.store.schema import articles, event_actors, event_sources, events, merged_events
 
 EVENTS_PER_ARTICLE = 4
@@ -168,7 +169,7 @@ def _merged_row(event_id: int, iso2: str, iso3: str, event: dict) -> dict:
             "actor1": event["actors"][0], "actor2": event["actors"][1], "location": event["place"],
             "latitude": event["lat"], "longitude": event["lon"], "fatalities": 0, "first_day": event["day"],
             "last_day": event["day"], "country": iso2, "notes": "", "updated_at": NOW,
-            "actors": "\n".join(event["actors"])}
+            "actors": ACTOR_SEPARATOR.join(event["actors"])}
 
 
 def _write(engine: sa.Engine, batch: dict[str, list[dict]]) -> None:

@@ -140,9 +140,10 @@ def find_events(document: Document) -> list[Event]:
         if words is None:
             continue
         trigger = find_trigger(words, bool(document.within("times", sentence.start_char, sentence.end_char)))
-        if trigger or (mentions_conflict(words) and not states_unreal(words)):
+        flagged = mentions_conflict(words)
+        if trigger or (flagged and not states_unreal(words)):
             candidates.append((sentence, trigger))
-        elif not mentions_conflict(words) and len(words.tokens) == len(sentence) and tells_who_did(sentence):
+        elif not flagged and len(words.tokens) == len(sentence) and tells_who_did(sentence):
             unprompted.append(sentence)
     readings = sentence_probabilities([s.text.strip() for s, _ in candidates])
     events = [code_sentence(document, s, t, p) for (s, t), p in zip(candidates, readings)]

@@ -11,7 +11,7 @@ queue on the lock instead of failing when a reader upgrades to a writer.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, Sequence, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -20,6 +20,14 @@ from peacewatch.errors import StoreUnavailable
 
 WRITE_OPTION = "peacewatch_write"
 SUPPORTED = ("sqlite", "postgresql")
+IDS_PER_QUERY = 500  # a query's bound parameters are limited (32,766 on SQLite)
+Id = TypeVar("Id")
+
+
+def id_chunks(ids: Sequence[Id]) -> Iterator[Sequence[Id]]:
+    """The ids IDS_PER_QUERY at a time, for `IN` lists a store of any size can take."""
+    for begin in range(0, len(ids), IDS_PER_QUERY):
+        yield ids[begin:begin + IDS_PER_QUERY]
 
 
 def create_store_engine(url: str) -> sa.Engine:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple, Sequence
 import sqlalchemy as sa
 
 from peacewatch.records import Article, Extraction
+from peacewatch.store.engine import id_chunks
 from peacewatch.store.schema import MENTION_TABLES, articles, event_actors, provision_parties
 
 SPAN_COLUMNS = {"start": "start_char", "end": "end_char"}
@@ -71,17 +72,14 @@ def _insert_list(connection: sa.Connection, list_field: ListField, ids: list[int
         connection.execute(list_field.table.insert(), rows)
 
 
-READ_AT_ONCE = 500
 STORED_ARTICLE = [articles.c[name] for name in ("id", "text", "title", "url", "outlet", "published", "language")]
 
 
 def load_analyzed(connection: sa.Connection, article_ids: Sequence[str]) -> list[tuple[Article, Extraction]]:
-    """The stored articles among the ids (in id order within each READ_AT_ONCE of them), each with
-    its extraction as `analyze` returned it (without `text`). Ids go to the database a few hundred
-    at a time: a query's bound parameters are limited (32,766 on SQLite)."""
+    """The stored articles among the ids (in id order within each chunk of them, store/engine.py
+    `id_chunks`), each with its extraction as `analyze` returned it (without `text`)."""
     found = []
-    for begin in range(0, len(article_ids), READ_AT_ONCE):
-        chunk = article_ids[begin:begin + READ_AT_ONCE]
+    for chunk in id_chunks(article_ids):
         query = sa.select(*STORED_ARTICLE).where(articles.c.id.in_(chunk)).order_by(articles.c.id)
         rows = connection.execute(query).all()
         mentions = load_mentions(connection, [row.id for row in rows])

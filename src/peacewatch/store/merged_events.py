@@ -29,6 +29,7 @@ import sqlalchemy as sa
 
 from peacewatch.events.merge import DAY_GAP, EventReport, best_match, days, named_actors, summarize
 from peacewatch.knowledge.country_codes import codes_of, country_iso
+from peacewatch.store.engine import id_chunks
 from peacewatch.store.schema import articles, event_actors, event_sources, events, merged_events, places
 
 UNKNOWN_COUNTRY = "XXX"
@@ -58,7 +59,6 @@ PAGE_INDEXES = (f"CREATE INDEX merged_events_page ON merged_events ({PAGE_ORDER}
 # index alone, reads every event of the date window; this index narrows the window to the box.
 PLACE_INDEX = "CREATE INDEX merged_events_place ON merged_events (longitude, latitude)"
 ACTOR_SEPARATOR = "\n"
-FILL_BATCH = 500  # merged events whose reports are read at once when revision 0008 fills `actors`
 STORED_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "first_day", "last_day",
                  "actor1", "actor2", "location", "latitude", "longitude", "country", "fatalities", "notes")
 
@@ -182,16 +182,14 @@ def _store(connection: sa.Connection, merged_id: int, members: list[EventReport]
                        .values(**values, actors=ACTOR_SEPARATOR.join(event.actors), updated_at=now))
 
 
-def add_actor_lists(connection: sa.Connection) -> None:
-    """Revision 0008: the `actors` column, filled from each merged event's stored reports, and
-    the index on coordinates. A store created at this code's schema already has the column."""
-    if "actors" not in {column["name"] for column in sa.inspect(connection).get_columns("merged_events")}:
-        connection.execute(sa.text("ALTER TABLE merged_events ADD COLUMN actors TEXT NOT NULL DEFAULT ''"))
+def fill_actor_lists(connection: sa.Connection) -> None:
+    """Revision 0008: each merged event's `actors` from its stored reports, and the index on
+    coordinates."""
     ids = list(connection.scalars(sa.select(merged_events.c.id).order_by(merged_events.c.id)))
     update = (merged_events.update().where(merged_events.c.id == sa.bindparam("merged_id"))
               .values(actors=sa.bindparam("names")))
-    for start in range(0, len(ids), FILL_BATCH):
-        grouped = _grouped_reports(connection, ids[start:start + FILL_BATCH])
+    for chunk in id_chunks(ids):
+        grouped = _grouped_reports(connection, list(chunk))
         rows = [{"merged_id": merged_id, "names": ACTOR_SEPARATOR.join(named_actors(members))}
                 for merged_id, members in grouped.items()]
         if rows:

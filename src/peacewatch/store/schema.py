@@ -142,6 +142,11 @@ names = sa.Table(
     sa.UniqueConstraint("canonical", "kind", name="one_row_per_spelling"),
 )
 
+def merged_actors_column() -> sa.Column:
+    """A new `merged_events.actors` column: the table's, and the one revision 0008 adds to an older store."""
+    return sa.Column("actors", sa.Text, nullable=False, server_default="")
+
+
 merged_events = sa.Table(
     "merged_events", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
@@ -152,7 +157,7 @@ merged_events = sa.Table(
     sa.Column("country", sa.Text, index=True),
     sa.Column("notes", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
-    sa.Column("actors", sa.Text, nullable=False, server_default=""),  # last, where revision 0008 adds it
+    merged_actors_column(),  # last, where revision 0008 adds it
 )
 
 event_sources = sa.Table(
