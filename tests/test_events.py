@@ -1,8 +1,11 @@
 """Event coding in ACLED's typology, on sentences written for these tests."""
 import pytest
 
+from peacewatch.events import coding
 from peacewatch.events.coding import tells_who_did
+from peacewatch.events.sentence_classifier import CHEAP_READER, sentence_probabilities
 from peacewatch.events.verdict import verdict
+from peacewatch.settings import SETTINGS
 from peacewatch.nlp.model import pipeline_for
 from peacewatch.testing import mentions
 
@@ -74,7 +77,7 @@ def test_two_reports_of_one_event_in_an_article_are_one_event():
 
 
 def test_an_agreement_dated_by_its_future_start_happened_at_publication():
-    [event] = mentions("Mediators announce a truce in the north from Sunday.", "events", published="2024-03-14")
+    [event] = mentions("The warring parties sign a truce in the north from Sunday.", "events", published="2024-03-14")
     assert (event.sub_event_type, event.event_date) == ("Agreement", "2024-03-14")
 
 
@@ -131,10 +134,18 @@ def test_without_a_rule_only_a_confident_classifier_codes_an_event():
     assert verdict(None, reading(none=0.4, strike=0.35, shelling=0.25)) is None
 
 
-def test_a_sentence_no_word_list_flagged_needs_a_surer_reading():
-    sure_enough_alone = reading(none=0.4, strike=0.6)
-    assert verdict(None, sure_enough_alone) == STRIKE
-    assert verdict(None, sure_enough_alone, alone=0.7) is None
+def test_only_plain_word_sentences_the_cheap_reader_is_sure_of_reach_the_event_reader(monkeypatch):
+    """Quiet sentences are many: the event reader reads only those the cheap reader screened in."""
+    burning = "Herders set the granaries of a farming village near Bama ablaze on Sunday."
+    market = "The cattle market in Zamfara reopened on Monday after the rains."
+    calls = []
+    def spy(texts, encoder=SETTINGS.event_encoder):
+        calls.append((encoder, list(texts)))
+        return sentence_probabilities(texts, encoder)
+    monkeypatch.setattr(coding, "sentence_probabilities", spy)
+    mentions(f"{burning} {market}", "events")
+    assert (CHEAP_READER, [burning, market]) in calls
+    assert (SETTINGS.event_encoder, [burning]) in calls
 
 
 @pytest.mark.parametrize("text, tells", [

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import functools
 import importlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from peacewatch.ingest.language import detect_language
 from peacewatch.nlp.model import pipeline_for
 from peacewatch.pipeline import REGISTRY, Annotator, Document, run, run_order
 from peacewatch.records import Article, Extraction
+
+PARSE_BATCH = 16  # articles spaCy parses together in analyze_many (benchmarks/throughput.py parses alike)
 
 STAGES = (
     "peacewatch.nlp.entities",
@@ -64,25 +69,45 @@ def analyze(article: Article) -> Extraction:
     return to_extraction(annotate(article))
 
 
-def analyze_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """Analyze a stream of articles, letting spaCy batch the parsing (same results as `analyze`)."""
+def analyze_many(articles: Iterable[Article], batch_size: int = PARSE_BATCH) -> Iterator[Extraction]:
+    """Analyze a stream of articles, letting spaCy batch the parsing (same results as `analyze`).
+    The next batch is parsed in a background thread while the stages read this one: the parse
+    spends much of its time in numpy and the MiniLM reads theirs in onnxruntime, both outside the
+    GIL, so on two cores each hides part of the other (benchmarks/throughput.py)."""
     order = list(stage_order())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse") as parser:
+        ahead: tuple[list[Article], Future] | None = None
+        for batch in batches(map(with_language, articles), batch_size):
+            parsing = parser.submit(parses_of, batch)
+            if ahead:
+                yield from staged(*ahead, order)
+            ahead = (batch, parsing)
+        if ahead:
+            yield from staged(*ahead, order)
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
-        batch.append(with_language(article))
-        if len(batch) >= batch_size:
-            yield from _analyze_batch(batch, order)
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
             batch = []
-    yield from _analyze_batch(batch, order)
+    if batch:
+        yield batch
 
 
-def _analyze_batch(batch: list[Article], order: list[Annotator]) -> Iterator[Extraction]:
+def parses_of(batch: list[Article]) -> list[Doc]:
+    """Each article's parse, in order, by its language's pipeline."""
     by_language: dict[str, list[int]] = {}
     for index, article in enumerate(batch):
         by_language.setdefault(article.language or "", []).append(index)
-    parses = {}
+    parses: dict[int, Doc] = {}
     for language, indexes in by_language.items():
-        docs = pipeline_for(language).pipe(batch[i].text for i in indexes)
-        parses.update(zip(indexes, docs))
-    for index, article in enumerate(batch):
-        yield to_extraction(run(Document(article, parses[index]), order))
+        parses.update(zip(indexes, pipeline_for(language).pipe(batch[i].text for i in indexes)))
+    return [parses[index] for index in range(len(batch))]
+
+
+def staged(batch: list[Article], parsing: Future, order: list[Annotator]) -> Iterator[Extraction]:
+    for article, parse in zip(batch, parsing.result()):
+        yield to_extraction(run(Document(article, parse), order))

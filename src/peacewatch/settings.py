@@ -21,11 +21,12 @@ class Settings:
     timeml_references: bool = field(default=False, metadata={
         "help": "Also tag vague times as TimeML does (now -> PRESENT_REF, recently -> PAST_REF); "
                 "peacewatch's own gold leaves them out."})
-    event_encoder: str = field(default="word-pieces+minilm", metadata={
-        "help": "How the event coder's sentence classifier reads a sentence: word-pieces+minilm "
-                "(MiniLM only for the sentences word pieces are unsure of: analyze() stays within "
-                "25% of the spaCy parse), word-pieces (fastest, weaker) or minilm (the full MiniLM "
-                "model on every candidate sentence: best on CASE 2021, about 1.5x the parse)."})
+    event_encoder: str = field(default="minilm", metadata={
+        "help": "How the event coder's sentence classifier reads a sentence: minilm (the MiniLM "
+                "model, int8 in onnxruntime, on every sentence with a trigger or conflict word: "
+                "best on other conflicts' news; analyze() about 1.1x the spaCy parse), "
+                "word-pieces+minilm (MiniLM only where word pieces are unsure: cheaper, weaker on "
+                "news unlike our sentences) or word-pieces (fastest, weakest)."})
     agreements: str = field(default="", metadata={
         "help": "Directory of agreement files (YAML) read besides the shipped ones; a file there "
                 "replaces the shipped agreement with the same id."})

@@ -3,7 +3,8 @@
 A sentence is coded when the trigger rules and the sentence classifier agree that it reports an
 event (verdict.py): the rules find triggers stated as facts, outside quotations; the classifier
 reads every sentence that holds a trigger or a conflict word, all of an article's at once, and
-the cheap reader alone reads the other clauses, which it codes only when it is confident. The
+the cheap reader screens the other clauses: what it is sure of, the classifier weighs as it
+weighs a rule's label. The
 event's actors, date, place and fatalities come from the mentions the earlier stages found.
 Reports of the same happening within one article (same type, day and place) become one event, as
 ACLED counts one event per day, place, actors and type.
@@ -16,15 +17,15 @@ from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import event_actors
 from peacewatch.events.attributes import event_date, event_location, fatalities
-from peacewatch.events.sentence_classifier import (cheap_reader, classifier_settings, label_of, sentence_probabilities,
-                                                   split_label)
+from peacewatch.events.sentence_classifier import (CHEAP_READER, NO_EVENT, classifier_settings, label_of,
+                                                   sentence_probabilities, split_label)
 from peacewatch.events.triggers import Trigger, TriggerRule, find_trigger, mentions_conflict, sentence_words, states_unreal
 from peacewatch.events.verdict import verdict
 from peacewatch.knowledge.countries import names_a_country
 from peacewatch.knowledge.actors import actor_info, catalog
 from peacewatch.knowledge.lexicons import word_set
 from peacewatch.pipeline import Document, annotator
-from peacewatch.records import Event, Place
+from peacewatch.records import Event
 
 STATE_FORCES = 1  # ACLED's inter code
 
@@ -66,20 +67,22 @@ def states_word(token: Token) -> bool:
             or catalog().state_of_adjective(token.text) is not None)
 
 
-def rule_label(document: Document, sentence: Span, trigger: Trigger, place: Place | None) -> str:
+def rule_label(document: Document, sentence: Span, trigger: Trigger) -> str:
     """What the rules code: a territory rule asks who acted to tell regained from overtaken."""
     if not trigger.rule.territory:
         return label_of(trigger.rule.event_type, trigger.rule.sub_event_type)
-    actor1 = event_actors(document, sentence, trigger, place)[0]
+    actor1 = event_actors(document, sentence, trigger, event_location(document, sentence))[0]
     return label_of(trigger.rule.event_type, sub_event_type(trigger, actor1))
 
 
 def code_sentence(document: Document, sentence: Span, trigger: Trigger | None, probabilities: dict[str, float],
-                  alone: float | None = None) -> Event | None:
-    place = event_location(document, sentence)
-    label = verdict(rule_label(document, sentence, trigger, place) if trigger else None, probabilities, alone=alone)
+                  suggested: str | None = None) -> Event | None:
+    """The sentence's event, or None; `suggested` stands in for the rules' label where no trigger
+    is (the cheap reader's reading of a sentence without one)."""
+    label = verdict(rule_label(document, sentence, trigger) if trigger else suggested, probabilities)
     if label is None:
         return None
+    place = event_location(document, sentence)
     event_type, sub_type = split_label(label)
     coded = Trigger(TriggerRule(event_type, sub_type, frozenset(), False), trigger.token if trigger else sentence.root)
     actor1, actor2, actors = event_actors(document, sentence, coded, place)
@@ -159,12 +162,20 @@ def tells_who_did(sentence: Span) -> bool:
 
 
 def unprompted_events(document: Document, sentences: list[Span]) -> list[Event | None]:
-    """Sentences with no trigger phrase, no conflict word and no quotation, read by the cheap
-    reader only (events.yaml `unprompted`): events told in plain words ("set the houses ablaze",
-    "rustled cattle") are missed by any word list, but most such sentences report nothing, so
-    only a confident reading codes one, and an article's many quiet sentences stay cheap."""
-    if not sentences:
-        return []
+    """Sentences with no trigger phrase, no conflict word and no quotation (events.yaml
+    `unprompted`): events told in plain words ("set the houses ablaze", "rustled cattle") are
+    missed by any word list, but most such sentences report nothing. The cheap reader screens
+    them all, so an article's many quiet sentences stay cheap; the few it is at least `unprompted`
+    sure of are read again by the event reader, which weighs the cheap reader's label as it
+    weighs a rule's: it may change it, or veto an event it is sure is none."""
     threshold = classifier_settings()["unprompted"]
-    readings = sentence_probabilities([s.text.strip() for s in sentences], cheap_reader())
-    return [code_sentence(document, s, None, p, alone=threshold) for s, p in zip(sentences, readings)]
+    texts = [s.text.strip() for s in sentences]
+    screened = [(i, likeliest_event(reading)) for i, reading in enumerate(sentence_probabilities(texts, CHEAP_READER))]
+    screened = [(i, label) for i, (label, probability) in screened if probability >= threshold]
+    readings = sentence_probabilities([texts[i] for i, _ in screened])
+    return [code_sentence(document, sentences[i], None, p, suggested=label) for (i, label), p in zip(screened, readings)]
+
+
+def likeliest_event(reading: dict[str, float]) -> tuple[str, float]:
+    label = max((label for label in reading if label != NO_EVENT), key=reading.__getitem__)
+    return label, reading[label]

@@ -63,6 +63,7 @@ def weights_file(encoder: str) -> Path:
 
 
 CASCADE = "word-pieces+minilm"  # word pieces read every sentence, MiniLM those they are unsure of
+CHEAP_READER = "word-pieces"  # reads the sentences too many to give MiniLM (coding.py `unprompted_events`)
 
 
 def known_encoder(encoder: str) -> str:
@@ -90,11 +91,6 @@ def sentence_probabilities(texts: list[str], encoder: str = SETTINGS.event_encod
 def classifier_settings(encoder: str = SETTINGS.event_encoder) -> dict:
     """The reader's line of events.yaml `classifier`: how its readings weigh against the rules."""
     return lexicon("events")["classifier"][known_encoder(encoder)]
-
-
-def cheap_reader(encoder: str = SETTINGS.event_encoder) -> str:
-    """The reader for sentences too many to escalate: the cascade's first reader, else the reader."""
-    return "word-pieces" if encoder == CASCADE else encoder
 
 
 def cascaded_probabilities(texts: list[str]) -> list[dict[str, float]]:

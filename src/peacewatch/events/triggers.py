@@ -106,7 +106,8 @@ def sentence_words(sentence: Span, quoted: list[tuple[int, int]]) -> SentenceWor
     """None for a question, which reports nothing."""
     if asks(sentence):
         return None
-    tokens = [t for t in sentence if not any(a <= t.idx < b for a, b in quoted)]
+    around = [(a, b) for a, b in quoted if a < sentence.end_char and b > sentence.start_char]
+    tokens = [t for t in sentence if not any(a <= t.idx < b for a, b in around)]
     return SentenceWords(tokens, frozenset(lemma(t) for t in tokens), trigger_phrases().hits(tokens))
 
 

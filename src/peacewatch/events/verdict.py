@@ -14,15 +14,14 @@ from peacewatch.settings import SETTINGS
 
 
 def verdict(rule_label: str | None, probabilities: dict[str, float],
-            encoder: str = SETTINGS.event_encoder, alone: float | None = None) -> str | None:
+            encoder: str = SETTINGS.event_encoder) -> str | None:
     """The label ("Event type|Sub-event type") a sentence is coded with, or None for no event;
-    `rule_label` is what the rules found (None if they found nothing); `alone` replaces the
-    setting's for a sentence the classifier must be surer of."""
+    `rule_label` is what the rules found (None if they found nothing)."""
     settings = classifier_settings(encoder)
     events = [label for label in probabilities if label != NO_EVENT]
     if rule_label is None:
         best = max(events, key=probabilities.__getitem__)
-        return best if probabilities[best] >= (settings["alone"] if alone is None else alone) else None
+        return best if probabilities[best] >= settings["alone"] else None
     if settings["veto"] is not None and probabilities[NO_EVENT] >= settings["veto"]:
         return None
     return max(events, key=lambda label: probabilities[label] + (settings["rule_weight"] if label == rule_label else 0.0))

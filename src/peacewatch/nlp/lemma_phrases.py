@@ -37,18 +37,19 @@ class LemmaPhrases:
         start at one token, the longest wins ("hand over weapon" over "hand over"); labels tied
         at that length are all kept."""
         found = []
+        lemmas = [lemma(token) for token in tokens]
         for index, token in enumerate(tokens):
-            matched = [(len(words), label) for label, words in self.index.get(lemma(token), ())
-                       if self.continues(tokens, index, words)]
+            matched = [(len(words), label) for label, words in self.index.get(lemmas[index], ())
+                       if self.continues(lemmas, index, words)]
             longest = max((n for n, _ in matched), default=0)
             found += [PhraseHit(label, token) for n, label in matched if n == longest]
         return found
 
-    def continues(self, tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
+    def continues(self, lemmas: list[str], index: int, words: tuple[str, ...]) -> bool:
         position = index
         for word in words[1:]:
-            ahead = range(position + 1, min(len(tokens), position + self.gap + 2))
-            position = next((i for i in ahead if lemma(tokens[i]) == word), -1)
+            ahead = range(position + 1, min(len(lemmas), position + self.gap + 2))
+            position = next((i for i in ahead if lemmas[i] == word), -1)
             if position < 0:
                 return False
         return True
