@@ -100,3 +100,24 @@ def test_an_unknown_event_encoder_setting_is_one_line_before_any_work(tmp_path, 
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == ["error: [E105] event_encoder: 'word2vec' is not one of word-pieces, minilm, word-pieces+minilm"]
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("variable, value, reason", [
+    ("PEACEWATCH_MINILM_THREADS", "two", "'two' is not a whole number"),
+    ("PEACEWATCH_BATCH_SIZE", "-5", "'-5' is below 0"),
+])
+def test_an_unreadable_number_setting_is_one_line_before_any_work(tmp_path, monkeypatch, variable, value, reason):
+    """Read on import, where it cannot be refused well: the value is set aside, then refused here."""
+    monkeypatch.setenv(variable, value)
+    assert Settings.from_env() == Settings()
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(GOOD))
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"error: [E105] {variable}: {reason}"]
+    assert result.stdout == ""
+
+
+def test_a_readable_number_setting_is_taken():
+    assert Settings.from_env({"PEACEWATCH_MINILM_THREADS": " 3 "}).minilm_threads == 3
+    assert Settings.unreadable({"PEACEWATCH_MINILM_THREADS": "3"}) == []

@@ -29,7 +29,7 @@ from peacewatch.agreements.linking_store import control as control_of
 from peacewatch.agreements.evidence_store import link_waiting, pending_links, stored_evidence
 from peacewatch.agreements.linking_store import as_of_day, situation
 from peacewatch.agreements.status import status_table
-from peacewatch.errors import InvalidDuration, PeacewatchError
+from peacewatch.errors import InvalidDuration, InvalidSetting, PeacewatchError
 from peacewatch.exports.acled_csv import write_acled_csv
 from peacewatch.exports.geojson import feature_collection
 from peacewatch.exports.listing import listing_rows
@@ -74,6 +74,8 @@ def user_errors() -> Iterator[None]:
 def check_settings() -> None:
     """Refuse a PEACEWATCH_* value peacewatch does not know before any work starts."""
     with user_errors():
+        for variable, reason in Settings.unreadable():
+            raise InvalidSetting(variable, reason)
         known_encoder(SETTINGS.event_encoder)
 
 

@@ -27,6 +27,9 @@ class Settings:
                 "best on other conflicts' news; analyze() about 1.1x the spaCy parse), "
                 "word-pieces+minilm (MiniLM only where word pieces are unsure: cheaper, weaker on "
                 "news unlike our sentences) or word-pieces (fastest, weakest)."})
+    minilm_threads: int = field(default=0, metadata={
+        "help": "Sentences MiniLM reads at once, one thread each; 0 means one per core the process "
+                "may use. Lower it when several peacewatch processes share a machine."})
     agreements: str = field(default="", metadata={
         "help": "Directory of agreement files (YAML) read besides the shipped ones; a file there "
                 "replaces the shipped agreement with the same id."})
@@ -42,19 +45,48 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
-        """Defaults overridden by PEACEWATCH_<NAME> environment variables."""
+        """Defaults overridden by PEACEWATCH_<NAME> environment variables. A value that cannot be
+        read keeps the default here (this runs on import, where no error can be shown well);
+        `unreadable` names it, and the CLI refuses it before any work starts."""
         environ = os.environ if environ is None else environ
         values = {}
         for f in fields(cls):
             raw = environ.get(ENV_PREFIX + f.name.upper())
-            if raw is not None:
-                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on") if isinstance(f.default, bool) else type(f.default)(raw)
+            if raw is not None and not setting_problem(f.default, raw):
+                values[f.name] = read_setting(f.default, raw)
         return cls(**values)
+
+    @classmethod
+    def unreadable(cls, environ: dict[str, str] | None = None) -> list[tuple[str, str]]:
+        """(variable, reason) for each PEACEWATCH_* value that from_env had to ignore."""
+        environ = os.environ if environ is None else environ
+        found = [(ENV_PREFIX + f.name.upper(), environ.get(ENV_PREFIX + f.name.upper()), f.default) for f in fields(cls)]
+        return [(name, setting_problem(default, raw)) for name, raw, default in found
+                if raw is not None and setting_problem(default, raw)]
 
     @staticmethod
     def help(name: str) -> str:
         spec = next(f for f in fields(Settings) if f.name == name)
         return f"{spec.metadata['help']} [env {ENV_PREFIX}{name.upper()}]"
+
+
+
+def read_setting(default: object, raw: str) -> object:
+    if isinstance(default, bool):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return type(default)(raw.strip()) if isinstance(default, int) else raw
+
+
+def setting_problem(default: object, raw: str) -> str:
+    """Why `raw` cannot stand for a setting of `default`'s type ("" when it can): counts are
+    whole numbers of 0 or more."""
+    if isinstance(default, bool) or not isinstance(default, int):
+        return ""
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        return f"{raw!r} is not a whole number"
+    return "" if value >= 0 else f"{raw!r} is below 0"
 
 
 SETTINGS = Settings.from_env()

@@ -29,6 +29,8 @@ from onnx import TensorProto, helper, numpy_helper
 from onnxruntime.capi.onnxruntime_pybind11_state import Fail, InvalidGraph, InvalidProtobuf
 from safetensors.numpy import load_file
 
+from peacewatch.settings import SETTINGS
+
 GRAPH_VERSION = "3"  # raise when the graph below changes, so stale caches are not read
 HEADS = 12
 LAYERS = 6
@@ -184,10 +186,10 @@ def session(model_folder: Path) -> onnxruntime.InferenceSession:
 
 @functools.lru_cache(maxsize=1)
 def runners() -> ThreadPoolExecutor:
-    """One worker per core this process may use (all cores where the system cannot say): a run
-    releases the GIL."""
+    """`minilm_threads` workers, by default one per core this process may use (all cores where the
+    system cannot say): a run releases the GIL."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return ThreadPoolExecutor(max_workers=cores, thread_name_prefix="minilm")
+    return ThreadPoolExecutor(max_workers=SETTINGS.minilm_threads or cores, thread_name_prefix="minilm")
 
 
 def token_states(model_folder: Path, sentences: list[list[int]]) -> list[np.ndarray]:
