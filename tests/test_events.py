@@ -40,6 +40,18 @@ def test_future_conditional_negated_and_unrelated_sentences_are_not_events(sente
     assert mentions(sentence, "events") == []
 
 
+@pytest.mark.parametrize("done, planned", [
+    ("Drones hunted the gunmen in the forest east of the city on Monday.",
+     "Drones will hunt the gunmen in the forest east of the city."),
+    ("Demining teams cleared the explosives left along the road to the airport on Monday.",
+     "Demining teams will clear the explosives left along the road to the airport."),
+])
+def test_the_classifier_codes_what_was_done_not_what_a_main_verb_plans(done, planned):
+    """No trigger phrase here: the classifier alone reads these, and it reads meaning, not mood."""
+    assert len(mentions(done, "events")) == 1
+    assert mentions(planned, "events") == []
+
+
 def test_event_takes_the_day_of_its_sentence():
     [event] = mentions("Rebels shelled the town of Goma on Monday.", "events", published="2024-03-14")
     assert (event.event_date, event.time_precision) == ("2024-03-11", 1)

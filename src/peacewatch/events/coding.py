@@ -143,10 +143,10 @@ def find_events(document: Document) -> list[Event]:
         if words is None:
             continue
         trigger = find_trigger(words, bool(document.within("times", sentence.start_char, sentence.end_char)))
-        flagged = mentions_conflict(words)
-        if trigger or (flagged and not states_unreal(words)):
+        flagged, unreal = mentions_conflict(words), states_unreal(words, sentence)
+        if trigger or (flagged and not unreal):
             candidates.append((sentence, trigger))
-        elif not flagged and len(words.tokens) == len(sentence) and tells_who_did(sentence):
+        elif not flagged and not unreal and len(words.tokens) == len(sentence) and tells_who_did(sentence):
             unprompted.append(sentence)
     readings = sentence_probabilities([s.text.strip() for s, _ in candidates])
     events = [code_sentence(document, s, t, p) for (s, t), p in zip(candidates, readings)]

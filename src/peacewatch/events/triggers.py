@@ -117,10 +117,11 @@ def mentions_conflict(words: SentenceWords) -> bool:
     return bool(word_set("events", "conflict_words") & words.lemmas) or bool(words.hits)
 
 
-def states_unreal(words: SentenceWords) -> bool:
-    """Whether a trigger phrase of the sentence is a future, a wish, a condition or a denial: the
-    classifier, which reads meaning but not mood, may not code such a sentence on its own."""
-    return any(is_unreal(hit.token) for hit in words.hits)
+def states_unreal(words: SentenceWords, sentence: Span) -> bool:
+    """Whether the sentence's main verb or a trigger phrase of it is a future, a wish, a condition
+    or a denial: the classifier, which reads meaning but not mood, may not code such a sentence
+    on its own ("pilots will guide ships through mined waters")."""
+    return is_unreal(sentence.root) or any(is_unreal(hit.token) for hit in words.hits)
 
 
 def find_trigger(words: SentenceWords, dated: bool = False) -> Trigger | None:
