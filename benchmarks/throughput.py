@@ -5,8 +5,8 @@
 Prints one table: articles, words, seconds and words/s for (a) spaCy's `nlp.pipe` with the same
 model, components and batch size that `analyze` uses (spaCy's default batch of 1000 parses these
 long articles about a quarter slower, which would flatter the ratio), and (b) `analyze_many()`
-over the same articles, then
-the ratio of their times (b)/(a): what our own stages cost on top of the parse. CPU seconds
+over the same articles, then the ratio of their times (b)/(a): what our own stages cost on top
+of the parse. CPU seconds
 count every thread: analyze() parses the next batch while its stages read this one, and runs
 MiniLM's sentences side by side, so its wall-clock time is below its CPU time. The corpus is the
 dev articles (../shared/corpus/dev) or, if absent, the bundled sample, repeated to --articles.

@@ -5,8 +5,8 @@ from peacewatch.events import coding
 from peacewatch.events.coding import tells_who_did
 from peacewatch.events.sentence_classifier import CHEAP_READER, sentence_probabilities
 from peacewatch.events.verdict import verdict
-from peacewatch.settings import SETTINGS
 from peacewatch.nlp.model import pipeline_for
+from peacewatch.settings import SETTINGS
 from peacewatch.testing import mentions
 
 TYPED = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from spacy.tokens import Doc
 
@@ -18,6 +18,7 @@ from peacewatch.nlp.model import pipeline_for
 from peacewatch.pipeline import REGISTRY, Annotator, Document, run, run_order
 from peacewatch.records import Article, Extraction
 
+Item = TypeVar("Item")
 PARSE_BATCH = 16  # articles spaCy parses together in analyze_many (benchmarks/throughput.py parses alike)
 
 STAGES = (
@@ -86,10 +87,11 @@ def analyze_many(articles: Iterable[Article], batch_size: int = PARSE_BATCH) -> 
             yield from staged(*ahead, order)
 
 
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
+def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """A stream cut into lists of `size` (the last one shorter), read as it comes."""
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []

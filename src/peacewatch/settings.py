@@ -5,10 +5,11 @@ so a setting cannot be documented in one place and behave differently in another
 """
 from __future__ import annotations
 
+import contextlib
 import os
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Optional
-from dataclasses import dataclass, field, fields
+from typing import Iterator, Optional
 
 ENV_PREFIX = "PEACEWATCH_"
 
@@ -48,21 +49,22 @@ class Settings:
         """Defaults overridden by PEACEWATCH_<NAME> environment variables. A value that cannot be
         read keeps the default here (this runs on import, where no error can be shown well);
         `unreadable` names it, and the CLI refuses it before any work starts."""
-        environ = os.environ if environ is None else environ
         values = {}
-        for f in fields(cls):
-            raw = environ.get(ENV_PREFIX + f.name.upper())
-            if raw is not None and not setting_problem(f.default, raw):
-                values[f.name] = read_setting(f.default, raw)
+        for _, raw, spec in given_settings(environ):
+            with contextlib.suppress(ValueError):
+                values[spec.name] = read_setting(spec.default, raw)
         return cls(**values)
 
     @classmethod
     def unreadable(cls, environ: dict[str, str] | None = None) -> list[tuple[str, str]]:
         """(variable, reason) for each PEACEWATCH_* value that from_env had to ignore."""
-        environ = os.environ if environ is None else environ
-        found = [(ENV_PREFIX + f.name.upper(), environ.get(ENV_PREFIX + f.name.upper()), f.default) for f in fields(cls)]
-        return [(name, setting_problem(default, raw)) for name, raw, default in found
-                if raw is not None and setting_problem(default, raw)]
+        problems = []
+        for variable, raw, spec in given_settings(environ):
+            try:
+                read_setting(spec.default, raw)
+            except ValueError as reason:
+                problems.append((variable, str(reason)))
+        return problems
 
     @staticmethod
     def help(name: str) -> str:
@@ -70,23 +72,29 @@ class Settings:
         return f"{spec.metadata['help']} [env {ENV_PREFIX}{name.upper()}]"
 
 
+def given_settings(environ: dict[str, str] | None) -> Iterator[tuple[str, str, Field]]:
+    """(variable, raw value, setting) for each PEACEWATCH_* variable that is set."""
+    environ = os.environ if environ is None else environ
+    for spec in fields(Settings):
+        variable = ENV_PREFIX + spec.name.upper()
+        if variable in environ:
+            yield variable, environ[variable], spec
+
 
 def read_setting(default: object, raw: str) -> object:
+    """The value `raw` stands for, of `default`'s type; ValueError saying why when it stands for
+    none (counts are whole numbers of 0 or more)."""
     if isinstance(default, bool):
         return raw.strip().lower() in ("1", "true", "yes", "on")
-    return type(default)(raw.strip()) if isinstance(default, int) else raw
-
-
-def setting_problem(default: object, raw: str) -> str:
-    """Why `raw` cannot stand for a setting of `default`'s type ("" when it can): counts are
-    whole numbers of 0 or more."""
-    if isinstance(default, bool) or not isinstance(default, int):
-        return ""
+    if not isinstance(default, int):
+        return raw
     try:
         value = int(raw.strip())
     except ValueError:
-        return f"{raw!r} is not a whole number"
-    return "" if value >= 0 else f"{raw!r} is below 0"
+        raise ValueError(f"{raw!r} is not a whole number") from None
+    if value < 0:
+        raise ValueError(f"{raw!r} is below 0")
+    return value
 
 
 SETTINGS = Settings.from_env()

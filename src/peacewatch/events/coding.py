@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import event_actors
 from peacewatch.events.attributes import event_date, event_location, fatalities
-from peacewatch.events.sentence_classifier import (CHEAP_READER, NO_EVENT, classifier_settings, label_of,
+from peacewatch.events.sentence_classifier import (CHEAP_READER, classifier_settings, label_of, likeliest_event,
                                                    sentence_probabilities, split_label)
 from peacewatch.events.triggers import Trigger, TriggerRule, find_trigger, mentions_conflict, sentence_words, states_unreal
 from peacewatch.events.verdict import verdict
@@ -143,10 +143,13 @@ def find_events(document: Document) -> list[Event]:
         if words is None:
             continue
         trigger = find_trigger(words, bool(document.within("times", sentence.start_char, sentence.end_char)))
-        flagged, unreal = mentions_conflict(words), states_unreal(words, sentence)
-        if trigger or (flagged and not unreal):
+        if trigger:
             candidates.append((sentence, trigger))
-        elif not flagged and not unreal and len(words.tokens) == len(sentence) and tells_who_did(sentence):
+        elif states_unreal(words, sentence):
+            continue
+        elif mentions_conflict(words):
+            candidates.append((sentence, None))
+        elif len(words.tokens) == len(sentence) and tells_who_did(sentence):
             unprompted.append(sentence)
     readings = sentence_probabilities([s.text.strip() for s, _ in candidates])
     events = [code_sentence(document, s, t, p) for (s, t), p in zip(candidates, readings)]
@@ -170,12 +173,7 @@ def unprompted_events(document: Document, sentences: list[Span]) -> list[Event |
     weighs a rule's: it may change it, or veto an event it is sure is none."""
     threshold = classifier_settings()["unprompted"]
     texts = [s.text.strip() for s in sentences]
-    screened = [(i, likeliest_event(reading)) for i, reading in enumerate(sentence_probabilities(texts, CHEAP_READER))]
-    screened = [(i, label) for i, (label, probability) in screened if probability >= threshold]
+    cheap = map(likeliest_event, sentence_probabilities(texts, CHEAP_READER))
+    screened = [(i, label) for i, (label, probability) in enumerate(cheap) if probability >= threshold]
     readings = sentence_probabilities([texts[i] for i, _ in screened])
     return [code_sentence(document, sentences[i], None, p, suggested=label) for (i, label), p in zip(screened, readings)]
-
-
-def likeliest_event(reading: dict[str, float]) -> tuple[str, float]:
-    label = max((label for label in reading if label != NO_EVENT), key=reading.__getitem__)
-    return label, reading[label]

@@ -46,6 +46,12 @@ def label_of(event_type: str | None, sub_event_type: str | None) -> str:
     return f"{event_type}|{sub_event_type}" if sub_event_type else NO_EVENT
 
 
+def likeliest_event(reading: dict[str, float]) -> tuple[str, float]:
+    """The event label a reading gives most to (NO_EVENT aside), and what it gives it."""
+    label = max((label for label in reading if label != NO_EVENT), key=reading.__getitem__)
+    return label, reading[label]
+
+
 def split_label(label: str) -> tuple[str, str]:
     event_type, sub_event_type = label.split("|")
     return event_type, sub_event_type
@@ -100,7 +106,7 @@ def cascaded_probabilities(texts: list[str]) -> list[dict[str, float]]:
     other writers' news the word pieces are wrong more often while sure (CASE 2021: 0.59 against
     0.67), which is why minilm is the default."""
     threshold = classifier_settings(CASCADE)["escalate_below"]
-    readings = sentence_probabilities(texts, "word-pieces")
+    readings = sentence_probabilities(texts, CHEAP_READER)
     unsure = [i for i, reading in enumerate(readings) if max(reading.values()) < threshold]
     for i, reading in zip(unsure, sentence_probabilities([texts[i] for i in unsure], "minilm")):
         readings[i] = reading

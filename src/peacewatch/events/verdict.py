@@ -9,7 +9,7 @@ when it is confident. The weights are in events.yaml (`classifier`), one set per
 """
 from __future__ import annotations
 
-from peacewatch.events.sentence_classifier import NO_EVENT, classifier_settings
+from peacewatch.events.sentence_classifier import NO_EVENT, classifier_settings, likeliest_event
 from peacewatch.settings import SETTINGS
 
 
@@ -20,8 +20,8 @@ def verdict(rule_label: str | None, probabilities: dict[str, float],
     settings = classifier_settings(encoder)
     events = [label for label in probabilities if label != NO_EVENT]
     if rule_label is None:
-        best = max(events, key=probabilities.__getitem__)
-        return best if probabilities[best] >= settings["alone"] else None
+        best, probability = likeliest_event(probabilities)
+        return best if probability >= settings["alone"] else None
     if settings["veto"] is not None and probabilities[NO_EVENT] >= settings["veto"]:
         return None
     return max(events, key=lambda label: probabilities[label] + (settings["rule_weight"] if label == rule_label else 0.0))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from peacewatch.analyze import analyze_many
+from peacewatch.analyze import analyze_many, batches
 from peacewatch.errors import PeacewatchError
 from peacewatch.ingest.readers import iter_paths, read_articles
 from peacewatch.records import Article, Extraction
@@ -66,12 +66,8 @@ def ingest(store: Store, sources: Sources, batch_size: int = 32,
            on_article: Callable[[], None] = lambda: None) -> IngestReport:
     """Analyse and store the articles, one transaction per batch of `batch_size`."""
     report = IngestReport(failures=list(sources.failures))
-    batch: list[tuple[Article, Extraction, str]] = []
-    for (article, path), extraction in zip(sources.articles, extractions(sources, on_article)):
-        batch.append((article, extraction, str(path)))
-        if len(batch) >= batch_size:
-            report.record(store.add(batch))
-            batch = []
-    if batch:
+    analysed = ((article, extraction, str(path))
+                for (article, path), extraction in zip(sources.articles, extractions(sources, on_article)))
+    for batch in batches(analysed, batch_size):
         report.record(store.add(batch))
     return report
