@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from event_types import Score
-from peacewatch.agreements.drafting import agreement_id, draft_agreement
+from peacewatch.drafting.draft import agreement_id, draft_agreement
 from peacewatch.records import Agreement, Provision
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "agreements"

@@ -8,7 +8,7 @@ told by one event report of a synthetic article (EVENTS_PER_ARTICLE reports an a
 over ten years, a dozen conflicts, their places, actors and coordinates, and the ACLED types.
 Rows go in by bulk inserts through SQLAlchemy Core, not through `analyze`, so the fill takes
 minutes, not days; then every article is linked to the shipped agreements' provisions by the
-code `peacewatch ingest` runs (agreements/evidence_store.py), and the table says how long that
+code `peacewatch ingest` runs (tracking/evidence_store.py), and the table says how long that
 took per article. A few articles of November 2020 report handovers of districts named in the
 shipped 2020 Nagorno-Karabakh armistice, so that its provisions have evidence.
 
@@ -44,7 +44,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from postgres_server import NoPostgres, PostgresServer
 
-from peacewatch.agreements.evidence_store import link_waiting, pending_links
+from peacewatch.tracking.evidence_store import link_waiting, pending_links
 from peacewatch.agreements.files import load_agreements
 from peacewatch.api.app import create_app
 from peacewatch.settings import Settings

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from peacewatch.agreements.drafting import draft_file
-from peacewatch.agreements.drafting_points import layout
+from peacewatch.drafting.draft import draft_file
+from peacewatch.drafting.layout import layout
 from peacewatch.agreements.files import read_agreement
 from peacewatch.cli import app
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peacewatch.agreements.control import control_as_of, control_periods, event_takeovers, handover_takeovers
-from peacewatch.agreements.linking import Report
+from peacewatch.tracking.control import control_as_of, control_periods, event_takeovers, handover_takeovers
+from peacewatch.tracking.linking import Report
 from peacewatch.records import Agreement, Citation, Evidence, Provision
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peacewatch.agreements.evidence import evidence_for
-from peacewatch.agreements.linking import Report, link_mentions, sentence_spans
+from peacewatch.tracking.evidence import evidence_for
+from peacewatch.tracking.linking import Report, link_mentions, sentence_spans
 from peacewatch.records import Agreement, Provision, ProvisionMention
 
 TRUCE = Agreement(

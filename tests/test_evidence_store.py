@@ -1,4 +1,4 @@
-"""Evidence stored when articles are ingested (agreements/evidence_store.py) is the evidence that
+"""Evidence stored when articles are ingested (tracking/evidence_store.py) is the evidence that
 linking every stored article at read time finds, and it follows the agreement files and the
 disputes: a changed agreement relinks every article, a new dispute the articles it touches."""
 import datetime as dt
@@ -8,11 +8,11 @@ import pytest
 import sqlalchemy as sa
 from test_api import build_store
 
-from peacewatch.agreements.evidence import evidence_for
+from peacewatch.tracking.evidence import evidence_for
 from peacewatch.analyze import analyze
-from peacewatch.agreements.evidence_store import link_evidence, pending_links, stored_evidence
+from peacewatch.tracking.evidence_store import link_evidence, pending_links, stored_evidence
 from peacewatch.agreements.files import find_agreement, load_agreements
-from peacewatch.agreements.linking_store import stored_reports
+from peacewatch.tracking.linking_store import stored_reports
 from peacewatch.store import open_store
 from peacewatch.store.evidence_rows import basis
 from peacewatch.store.schema import provision_evidence, unlinked_articles

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peacewatch.agreements.status import agreement_timelines, provision_timeline, status_table
+from peacewatch.tracking.status import agreement_timelines, provision_timeline, status_table
 from peacewatch.records import Agreement, Amendment, Citation, Evidence, Provision, Renewal
 
 HANDOVER = Provision(number="2", category="territory", summary="The town of Greyhaven goes back to Southland.",

@@ -22,13 +22,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from peacewatch.agreements.deadlines import deadline_rows
 from peacewatch.agreements.durations import Duration, parse_duration
-from peacewatch.agreements.control import control_table
-from peacewatch.agreements.drafting import DraftFormat, agreement_file_text, draft_file
+from peacewatch.tracking.control import control_table
+from peacewatch.drafting.draft import DraftFormat, agreement_file_text, draft_file
 from peacewatch.agreements.files import agreement_problems, find_agreement, load_agreements
-from peacewatch.agreements.linking_store import control as control_of
-from peacewatch.agreements.evidence_store import link_waiting, pending_links, stored_evidence
-from peacewatch.agreements.linking_store import as_of_day, situation
-from peacewatch.agreements.status import status_table
+from peacewatch.tracking.linking_store import control as control_of
+from peacewatch.tracking.evidence_store import link_waiting, pending_links, stored_evidence
+from peacewatch.tracking.linking_store import as_of_day, situation
+from peacewatch.tracking.status import status_table
 from peacewatch.errors import InvalidDuration, InvalidSetting, PeacewatchError
 from peacewatch.exports.acled_csv import write_acled_csv
 from peacewatch.exports.geojson import feature_collection

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Union
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Request
 
-from peacewatch.agreements.evidence_store import link_evidence
+from peacewatch.tracking.evidence_store import link_evidence
 from peacewatch.api.context import AgreementsDep, Cursor, Limit, StoreDep, settings_of
 from peacewatch.api.models import ArticleDetail, ArticleSummary, IngestResult, Page
 from peacewatch.api.pages import listing

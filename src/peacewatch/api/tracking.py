@@ -3,7 +3,7 @@ deadlines, and the daily situation report.
 
 A provision is addressed under its agreement, `/api/agreements/{id}/provisions/{number}`
 (numbers such as `6a` are text), since a number means nothing without its agreement. Status is
-computed per request from the evidence stored at ingest (agreements/evidence_store.py), as
+computed per request from the evidence stored at ingest (tracking/evidence_store.py), as
 `peacewatch status` computes it; a corrected agreement file relinks the evidence first, so it
 shows at once.
 """
@@ -19,9 +19,9 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from peacewatch.agreements.deadlines import deadline_rows
 from peacewatch.agreements.durations import Duration, add, parse_duration
 from peacewatch.agreements.files import find_agreement
-from peacewatch.agreements.evidence_store import stored_evidence
-from peacewatch.agreements.linking_store import as_of_day, situation
-from peacewatch.agreements.status import known_evidence, last_evidence, provision_timeline
+from peacewatch.tracking.evidence_store import stored_evidence
+from peacewatch.tracking.linking_store import as_of_day, situation
+from peacewatch.tracking.status import known_evidence, last_evidence, provision_timeline
 from peacewatch.api.context import LAST_DAY, AgreementsDep, AsOf, Day, StoreDep
 from peacewatch.api.models import AgreementSummary, DeadlineRow, ProvisionDetail, ProvisionState
 from peacewatch.records import Agreement

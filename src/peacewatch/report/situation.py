@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from peacewatch.agreements.deadlines import provision_deadline
-from peacewatch.agreements.status import agreement_timelines, known_by
+from peacewatch.tracking.status import agreement_timelines, known_by
 from peacewatch.records import Agreement, Citation, Evidence
 from peacewatch.report.citations import cite
 

@@ -6,7 +6,7 @@ twice adds nothing. A new text that repeats a stored story is stored too, marked
 `duplicate_of` and `similarity`, so it stays searchable but is not counted twice. An original
 article's event reports join the merged events they tell (store/merged_events.py) in the same
 transaction, and it waits in `unlinked_articles` until its evidence about the agreements is linked
-(agreements/evidence_store.py), which needs the agreement files the store does not know. Names the catalog lacks are
+(tracking/evidence_store.py), which needs the agreement files the store does not know. Names the catalog lacks are
 stored in the spelling the corpus already uses for them (knowledge/corpus_names.py), read inside
 the batch's transaction so that two concurrent ingests cannot pick two spellings.
 """

@@ -185,7 +185,7 @@ claims = sa.Table(
     sa.CheckConstraint("bound IN ('lower', 'upper')", name="claim_bound"),
 )
 
-# Evidence about agreements' provisions (agreements/evidence.py), linked when an article is stored
+# Evidence about agreements' provisions (tracking/evidence.py), linked when an article is stored
 # so that a provision's timeline is one indexed read: each row a sentence or event report of an
 # original article (`start_char`, `end_char`, `text`) and what it says of one provision. Articles
 # stored but not yet linked wait in `unlinked_articles`. `evidence_basis` holds what the links

@@ -13,9 +13,9 @@ from typing import Any, Optional, Sequence
 
 import sqlalchemy as sa
 
-from peacewatch.agreements.control import control_periods, event_takeovers, handover_takeovers
-from peacewatch.agreements.evidence_store import disputed_claims, disputed_sentences, stored_evidence
-from peacewatch.agreements.linking import Report, reports_of
+from peacewatch.tracking.control import control_periods, event_takeovers, handover_takeovers
+from peacewatch.tracking.evidence_store import disputed_claims, disputed_sentences, stored_evidence
+from peacewatch.tracking.linking import Report, reports_of
 from peacewatch.records import Agreement, ControlPeriod
 from peacewatch.report.situation import SituationReport, situation_report
 from peacewatch.store.database import Store

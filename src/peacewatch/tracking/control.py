@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from peacewatch.agreements.linking import Report
+from peacewatch.tracking.linking import Report
 from peacewatch.knowledge.names import fold
 from peacewatch.records import Agreement, Citation, ControlPeriod, Evidence
 from peacewatch.report.citations import cite

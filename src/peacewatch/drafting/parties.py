@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from peacewatch.knowledge.actors import canonical_actor, catalog, clean_name
 from peacewatch.knowledge.countries import names_a_country
 from peacewatch.knowledge.lexicons import lexicon, word_set
-from peacewatch.agreements.drafting_points import Layout
+from peacewatch.drafting.layout import Layout
 
 NAME_WORD = r"[A-Z][\w'’.-]*"
 # A proper name: capitalised words, joined by "of", "the", "for", "in" or "and" + capital.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from peacewatch.agreements.deadlines import provision_deadline, start_day
-from peacewatch.agreements.linking import actors_match, places_match
+from peacewatch.tracking.linking import actors_match, places_match
 from peacewatch.report.citations import cite
 from peacewatch.records import (Agreement, Citation, DeadlineState, Evidence, Provision, ProvisionStatus,
                                 StatusName)

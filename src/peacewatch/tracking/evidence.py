@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from peacewatch.agreements.deadlines import start_day
-from peacewatch.agreements.linking import (Report, actors_match, agreement_parties, places_match,
+from peacewatch.tracking.linking import (Report, actors_match, agreement_parties, places_match,
                                            similarity)
 from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.records import Agreement, Evidence, EvidenceStance, Provision

@@ -15,8 +15,8 @@ import hashlib
 import json
 from typing import Callable, Sequence
 
-from peacewatch.agreements.evidence import evidence_for
-from peacewatch.agreements.linking import reports_of
+from peacewatch.tracking.evidence import evidence_for
+from peacewatch.tracking.linking import reports_of
 from peacewatch.records import Agreement, Evidence
 from peacewatch.store.database import Store
 from peacewatch.store.engine import writing

@@ -1,9 +1,9 @@
 """Draft an agreement file from an agreement's text, for an analyst to correct.
 
 One parse of the text through the article pipeline (entities, times, places) feeds everything:
-the layout (drafting_points) says where the preamble, the points and the signature block are; the
-parties (drafting_parties) come from the preamble and signature block; each point yields one
-provision per obligation clause (drafting_clauses), numbered "3a", "3b" when it holds several.
+the layout (drafting.layout) says where the preamble, the points and the signature block are; the
+parties (drafting.parties) come from the preamble and signature block; each point yields one
+provision per obligation clause (drafting.clauses), numbered "3a", "3b" when it holds several.
 A clause that only says when something takes effect, lasts or renews ("The cessation of
 hostilities shall enter into force at 06:00 on…", "This Agreement shall be automatically
 extended…") adds its terms to the provision before it; said of the agreement itself and first in
@@ -21,10 +21,10 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
-from peacewatch.agreements.drafting_clauses import Clause, clauses
-from peacewatch.agreements.drafting_parties import Parties, parties_of
-from peacewatch.agreements.drafting_points import Layout, Point, layout
-from peacewatch.agreements.drafting_terms import conditions_of, deadline_of, duration_of, renewal_of, renewal_words
+from peacewatch.drafting.clauses import Clause, clauses
+from peacewatch.drafting.parties import Parties, parties_of
+from peacewatch.drafting.layout import Layout, Point, layout
+from peacewatch.drafting.terms import conditions_of, deadline_of, duration_of, renewal_of, renewal_words
 from peacewatch.agreements.provisions_in_text import category_phrases
 from peacewatch.analyze import annotate
 from peacewatch.errors import UnreadableFile
