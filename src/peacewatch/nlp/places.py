@@ -280,17 +280,46 @@ def towns_named(candidates: list[GazetteerEntry], key: str) -> set[str | None]:
             and (fold(p.name) == key or p.population >= MAJOR_CITY_POPULATION)}
 
 
-def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
-    """Pick each mention's place, with the unambiguous places as anchors for the others; then once
-    more, letting a region rival a country of the same name when the towns chosen lie in it
-    ("Georgia" beside Atlanta and Savannah is the state)."""
-    anchors = [m.candidates[0] for m in mentions if len(m.candidates) == 1 and m.candidates[0].kind != "country"]
-    nearness: dict[int, bool] = {}  # the same candidates come back for every mention of a name
+class Neighbourhood:
+    """How many of the article's other place names could lie near a candidate: local news names
+    a town with its county and the next towns ("Paris" beside "Henry County" is Paris, Tennessee),
+    and the reading that puts the article's names close together is the likeliest. Candidates are
+    binned in cells of a degree, so a candidate's neighbours are the names with a candidate in
+    its cell or the eight around it (100-300 km); countries, whose centres say nothing of their
+    towns, neither count nor are counted."""
 
-    def near_an_anchor(place: GazetteerEntry) -> bool:
-        if id(place) not in nearness:
-            nearness[id(place)] = any(km(place, a) <= NEAR_KM for a in anchors if a is not place)
-        return nearness[id(place)]
+    def __init__(self, mentions: list[PlaceMention], text: str) -> None:
+        self._names_in_cell: dict[tuple[int, int], set[str]] = {}
+        for mention in mentions:
+            name = fold(text[mention.start:mention.end])
+            for place in mention.candidates:
+                if place.kind != "country":
+                    self._names_in_cell.setdefault(cell(place), set()).add(name)
+        self._support: dict[tuple[int, str], int] = {}
+
+    def support(self, place: GazetteerEntry, name: str) -> int:
+        """The number of other names with a candidate around this one."""
+        key = (id(place), name)
+        if key not in self._support:
+            if place.kind == "country":
+                self._support[key] = 0
+            else:
+                lat, lon = cell(place)
+                near = set().union(*(self._names_in_cell.get((lat + a, lon + b), ()) for a in (-1, 0, 1)
+                                     for b in (-1, 0, 1)))
+                self._support[key] = len(near - {name})
+        return self._support[key]
+
+
+def cell(place: GazetteerEntry) -> tuple[int, int]:
+    return math.floor(place.lat), math.floor(place.lon)
+
+
+def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
+    """Pick each mention's place, with the article's other names as neighbours for the others;
+    then once more, letting a region rival a country of the same name when the towns chosen lie
+    in it ("Georgia" beside Atlanta and Savannah is the state)."""
+    neighbourhood = Neighbourhood(mentions, text)
 
     def ranking(mention: PlaceMention, settled: set[tuple[str | None, str | None]]):
         key = fold(text[mention.start:mention.end])
@@ -303,7 +332,7 @@ def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
             country_first = place.kind == "country" and (place.country in context.countries or not rival_region)
             shadowed = place.kind == "region" and place.country in towns
             return (country_first, (place.country, place.admin1) in context.regions, place.country in context.countries,
-                    not shadowed, broad, own_name, near_an_anchor(place), place.capital, place.population)
+                    not shadowed, broad, own_name, neighbourhood.support(place, key), place.capital, place.population)
         return rank
 
     for settled in (set(), None):
