@@ -142,3 +142,28 @@ def test_bare_name_is_the_town_and_the_region_needs_its_word():
 
 def test_derived_region_spelled_like_a_word_needs_tagging():
     assert "Unity" not in places("The Unity government collapsed after a week.")
+
+
+def test_second_level_regions_by_their_administrative_word():
+    found = places("Floods closed roads across Laurel County on Tuesday, Kentucky officials said.")
+    assert found["Laurel County"].country == "US" and abs(found["Laurel County"].lat - 37.1) < 0.3
+    assert places("Police set up checkpoints across County Cork after the shooting.")["County Cork"].country == "IE"
+
+
+def test_continents_are_places_of_no_country():
+    found = places("Aid convoys left Europe for Africa in the spring.")
+    assert found["Africa"].country is None and found["Europe"].country is None
+
+
+def test_town_name_inside_a_longer_name_is_not_a_place():
+    assert places("The New London Police Department said two officers were hurt.") == {}
+
+
+def test_country_placed_at_its_geographic_centre():
+    found = places("The United States sent envoys to the talks.")["United States"]
+    assert abs(found.lat - 39.8) < 1 and abs(found.lon + 98.6) < 1
+
+
+def test_ambiguous_town_goes_with_the_articles_other_towns():
+    found = places("Crews from Dayton, Springfield and Xenia fought the fire. A team from Lima joined them on Friday.")
+    assert found["Lima"].country == "US"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -33,7 +34,9 @@ from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Entity, Place
 
 MAX_NAME_TOKENS = 6
-NEAR_KM = 300
+# A country is the article's focus when this many of its place names, and this share, point there.
+FOCUS_MIN_NAMES = 3
+FOCUS_SHARE = 0.5
 CONNECTIVES = frozenset({"'s", "’s", "'", "’", "and", "&", ",", "/", "-", "of", "the", "in", "(", ")", "“", "”", '"'})
 GEO_WORDS = frozenset({"district", "region", "province", "governorate", "oblast", "state", "county",
                        "corridor", "river", "valley", "strip", "border", "area", "city", "town", "village"})
@@ -313,7 +316,24 @@ def article_context(document: Document, mentions: list[PlaceMention]) -> Context
         actor = catalog().by_canonical.get(ent.canonical)
         if actor is not None and actor.kind == "state" and actor.country:
             context.countries.add(actor.country)
+    context.countries |= focus_country(mentions, document.text)
     return context
+
+
+def focus_country(mentions: list[PlaceMention], text: str) -> set[str]:
+    """The country most of the article's place names point to, each name sharing one vote among
+    the countries of its larger readings: local news names its own towns ("Columbus", "Dublin",
+    "Paris" among a county's towns) and rarely its country. Empty unless one country has a clear
+    majority of at least FOCUS_MIN_NAMES names."""
+    votes: Counter[str] = Counter()
+    for key, candidates in {fold(text[m.start:m.end]): m.candidates for m in mentions}.items():
+        countries = {p.country for p in candidates if p.country and (p.prominent or p.broad)}
+        for country in countries:
+            votes[country] += 1 / len(countries)
+    if not votes:
+        return set()
+    country, weight = votes.most_common(1)[0]
+    return {country} if weight >= FOCUS_MIN_NAMES and weight >= FOCUS_SHARE * sum(votes.values()) else set()
 
 
 def towns_named(candidates: list[GazetteerEntry], key: str) -> set[str | None]:
