@@ -5,7 +5,7 @@ Two sources. GeoNames gives every place its country and every town its first-lev
 region is GeoNames' own. Regions that GeoNames does not hold that way (a disputed enclave, a
 former province, a zone a truce defines, or a curated region that replaced GeoNames' entry) list
 their towns in places.yaml under `contains`; a listed name stands for the gazetteer's places in
-the region's country that are spelled or transliterated alike ("Sloviansk" for Slovyansk), and a
+the region's country that go by that name or a transliteration of it ("Sloviansk" for Slovyansk), and a
 listed region's own towns are inside too. Tracking uses this to carry a change of control over a
 region to the towns in it.
 """
@@ -16,18 +16,16 @@ from collections import defaultdict
 
 from peacewatch.knowledge.gazetteer import GazetteerEntry, gazetteer
 from peacewatch.knowledge.lexicons import lexicon
-from peacewatch.knowledge.names import fold, skeleton
+from peacewatch.knowledge.names import fold
 
 DEPTH = 4  # curated regions nest this deep at most (a town, a district, a region, a zone)
 
 
 def member_keys(member: str, country: str | None) -> set[str]:
-    """The folded names a listed member goes by in the gazetteer, within the region's country."""
-    keys = {fold(member)}
-    for entry in gazetteer().candidates(member):
-        if entry.country == country and (fold(entry.name) == fold(member) or skeleton(entry.name) == skeleton(member)):
-            keys.add(fold(entry.name))
-    return keys
+    """The folded names a listed member goes by in the gazetteer: the names of the places in the
+    region's country that bear it as a name, an alternate name or a transliteration of one
+    ("Geneina" is GeoNames' Al-Junaynah)."""
+    return {fold(member)} | {fold(entry.name) for entry in gazetteer().candidates(member) if entry.country == country}
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
+from peacewatch.knowledge.actors import actor_info
+from peacewatch.knowledge.gazetteer import gazetteer
 from peacewatch.knowledge.names import fold
 from peacewatch.knowledge.place_hierarchy import lies_within
 from peacewatch.records import Agreement, Article, Citation, ControlPeriod, Evidence, Extraction
@@ -59,10 +61,17 @@ def takes_part_only(report: Report) -> bool:
 
 
 def event_takeovers(reports: Iterable[Report]) -> list[Takeover]:
-    return [Takeover(r.places[0], holder_name(r.actors[0], r.places[0]), r.last_day, r.citation())
+    """Territory events: their first actor gains their place, unless the actor coded is itself a
+    town or region (an extractor's slip: a place holds nothing)."""
+    return [Takeover(r.places[0], holder_name(r.actor1, r.places[0]), r.last_day, r.citation())
             for r in reports
-            if r.kind == "event" and r.sub_event_type in TERRITORY_EVENTS and r.places and r.actors and r.last_day
-            and not takes_part_only(r)]
+            if r.kind == "event" and r.sub_event_type in TERRITORY_EVENTS and r.places and r.actor1 and r.last_day
+            and not names_a_town_or_region(r.actor1) and not takes_part_only(r)]
+
+
+def names_a_town_or_region(name: str) -> bool:
+    entry = gazetteer().best(name)
+    return bool(entry and entry.kind != "country" and not actor_info(name))
 
 
 def statement_takeovers(analyzed: Iterable[tuple[Article, Extraction]]) -> list[Takeover]:

@@ -58,6 +58,10 @@ OBJECT_WORDS = re.compile(
 # Words between a place and the verb after it ("Shusha now comes under…").
 SUBJECT_WORDS = re.compile(r"^(?:\s|,|\b(?:also|now|still|effectively|then|finally|thus|will|would)\b)*$",
                            re.IGNORECASE)
+# A noun phrase that stands for the place the sentence named before it ("…withdrew from X, and
+# the city came under…").
+ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|district|region|province|capital|enclave|"
+                     r"area|port|base)\s*$", re.IGNORECASE)
 PLAN = re.compile(r"\b(?:will|would|shall|must|should|could|may|might|is to|are to|to|not|never|n't)\s+(?:\w+\s+)?$",
                   re.IGNORECASE)
 STATES_OF_CONTROL = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", "is", "are", "be"})
@@ -157,10 +161,16 @@ def place_after(sentence: Sentence, offset: int) -> Optional[Place]:
 
 
 def place_before(sentence: Sentence, offset: int) -> Optional[Place]:
-    """The place a verb starting at `offset` says something of: the place just before it."""
+    """The place a verb starting at `offset` says something of: the place just before it, or the
+    sentence's last place before "the town" when that is the verb's subject."""
     text = sentence.article.text
     preceding = [p for p in sentence.places if p.end <= offset]
-    return preceding[-1] if preceding and SUBJECT_WORDS.match(text[preceding[-1].end:offset]) else None
+    if not preceding:
+        return None
+    if SUBJECT_WORDS.match(text[preceding[-1].end:offset]):
+        return preceding[-1]
+    anaphor = ANAPHOR.search(text, preceding[-1].end, offset)
+    return preceding[-1] if anaphor and SUBJECT_WORDS.match(text[anaphor.end():offset]) else None
 
 
 def states_of_control(sentence: Sentence) -> Iterator[tuple[str, str]]:

@@ -141,6 +141,8 @@ def stances(provision: Provision, report: Report, found: EvidenceRules) -> list[
         rule = found.events.get(provision.category, {}).get(report.sub_event_type or "")
         if "ended" in said:
             return [("ended", f"{report.sub_event_type} event says ended")]
+        if rule and rule.stance == "progress" and "implemented" in said:
+            return [("implemented", f"{report.sub_event_type} event says implemented")]
         if rule and (on_topic or not rule.topic):
             return [(rule.stance, f"{report.sub_event_type} event")]
         return []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from peacewatch.events.merge import days
+from peacewatch.knowledge.actors import catalog_names_in
 from peacewatch.knowledge.gazetteer import gazetteer
 from peacewatch.knowledge.names import fold, skeleton
 from peacewatch.knowledge.place_hierarchy import lies_within
@@ -51,7 +52,8 @@ class Report:
     last_day: Optional[dt.date]
     places: tuple[str, ...] = ()
     place_words: tuple[str, ...] = ()  # how its text spells its places ("Upper Karabakh" for the region)
-    actors: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # every actor its text names
+    actor1: Optional[str] = None  # an event's first coded actor: who acted (took the place, fired)
     context_places: tuple[str, ...] = ()  # the places its article names anywhere
     sub_event_type: Optional[str] = None
     category: Optional[str] = None  # a stated provision's category
@@ -94,12 +96,21 @@ def _sentence_report(article: Article, extraction: Extraction, kind: str, start:
                      **fields) -> Report:
     first, last = sentence_days(extraction, article.text, start, end, article.published)
     places = tuple(dict.fromkeys(p.name for p in _within(real_places(extraction), start, end)))
-    actors = tuple(dict.fromkeys(e.canonical for e in _within(extraction.entities, start, end)
-                                 if e.label in ACTOR_LABELS))
     return Report(kind=kind, article_id=article.id, outlet=article.outlet, published=article.published,
                   start=start, end=end, text=article.text[start:end], first_day=first, last_day=last,
-                  places=places, actors=actors,
+                  places=places, actors=named_actors(article, extraction, start, end),
                   context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction))), **fields)
+
+
+def named_actors(article: Article, extraction: Extraction, start: int, end: int,
+                 coded: Iterable[str] = ()) -> tuple[str, ...]:
+    """The actors a stretch of text names: those coded for its event, the recognizer's people,
+    groups and states, and the catalog's forces and organisations it spells out, which the
+    recognizer misses at a sentence's start ("RSF fighters withdrew…")."""
+    return tuple(dict.fromkeys([
+        *(a for a in coded if a),
+        *(e.canonical for e in _within(extraction.entities, start, end) if e.label in ACTOR_LABELS),
+        *(name for _, _, name in catalog_names_in(article.text, start, end))]))
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], start: int) -> tuple[int, int]:
@@ -129,7 +140,9 @@ def event_reports(article: Article, extraction: Extraction) -> list[Report]:
             places=tuple(p for p in (event.location,) if p),
             place_words=tuple(dict.fromkeys(p.text for p in _within(real_places(extraction), event.start, event.end)
                                             if p.name == event.location)),
-            actors=tuple(dict.fromkeys(a for a in (event.actor1, event.actor2, *event.actors) if a)),
+            actors=named_actors(article, extraction, event.start, event.end,
+                                (event.actor1, event.actor2, *event.actors)),
+            actor1=event.actor1,
             sub_event_type=event.sub_event_type,
             context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction)))))
     return found
