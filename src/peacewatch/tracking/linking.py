@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from peacewatch.events.merge import days
+from peacewatch.knowledge.actors import catalog_names_in
 from peacewatch.knowledge.gazetteer import gazetteer
 from peacewatch.knowledge.names import fold, skeleton
-from peacewatch.records import Agreement, Article, Citation, Extraction, Place, Provision, ProvisionMention
+from peacewatch.knowledge.place_hierarchy import lies_within
+from peacewatch.records import Agreement, Article, Citation, Event, Extraction, Place, Provision, ProvisionMention
+from peacewatch.tracking.told_time import overlaps, stated_period, tells_earlier_past, told_period
 
-WEEK = dt.timedelta(days=6)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 STEM_LENGTH = 5
@@ -49,7 +51,9 @@ class Report:
     first_day: Optional[dt.date]  # the days the report's date allows
     last_day: Optional[dt.date]
     places: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()  # how its text spells its places ("Upper Karabakh" for the region)
+    actors: tuple[str, ...] = ()  # every actor its text names
+    actor1: Optional[str] = None  # an event's first coded actor: who acted (took the place, fired)
     context_places: tuple[str, ...] = ()  # the places its article names anywhere
     sub_event_type: Optional[str] = None
     category: Optional[str] = None  # a stated provision's category
@@ -72,16 +76,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             for s, e in spans if text[s:e].strip()]
 
 
-def sentence_days(extraction: Extraction, start: int, end: int,
+def sentence_days(extraction: Extraction, text: str, start: int, end: int,
                   published: Optional[dt.date]) -> tuple[Optional[dt.date], Optional[dt.date]]:
-    """The day a sentence tells of: its first full date not after publication, else the week up
-    to publication (a report tells of recent days)."""
-    for time in sorted(extraction.times, key=lambda t: t.start):
-        if start <= time.start < end and time.type in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", time.value):
-            day = dt.date.fromisoformat(time.value[:10])
-            if published is None or day <= published:
-                return day, day
-    return (published - WEEK, published) if published else (None, None)
+    """The days a sentence tells of, by its own time expressions (told_time.py)."""
+    return told_period(text, extraction.times, start, end, published) or (None, None)
 
 
 def _within(mentions: Iterable, start: int, end: int) -> list:
@@ -96,30 +94,55 @@ def real_places(extraction: Extraction) -> list[Place]:
 
 def _sentence_report(article: Article, extraction: Extraction, kind: str, start: int, end: int,
                      **fields) -> Report:
-    first, last = sentence_days(extraction, start, end, article.published)
+    first, last = sentence_days(extraction, article.text, start, end, article.published)
     places = tuple(dict.fromkeys(p.name for p in _within(real_places(extraction), start, end)))
-    actors = tuple(dict.fromkeys(e.canonical for e in _within(extraction.entities, start, end)
-                                 if e.label in ACTOR_LABELS))
     return Report(kind=kind, article_id=article.id, outlet=article.outlet, published=article.published,
                   start=start, end=end, text=article.text[start:end], first_day=first, last_day=last,
-                  places=places, actors=actors,
+                  places=places, actors=named_actors(article, extraction, start, end),
                   context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction))), **fields)
+
+
+def named_actors(article: Article, extraction: Extraction, start: int, end: int,
+                 coded: Iterable[str] = ()) -> tuple[str, ...]:
+    """The actors a stretch of text names: those coded for its event, the recognizer's people,
+    groups and states, and the catalog's forces and organisations it spells out, which the
+    recognizer misses at a sentence's start ("RSF fighters withdrew…")."""
+    return tuple(dict.fromkeys([
+        *(a for a in coded if a),
+        *(e.canonical for e in _within(extraction.entities, start, end) if e.label in ACTOR_LABELS),
+        *(name for _, _, name in catalog_names_in(article.text, start, end))]))
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], start: int) -> tuple[int, int]:
     return next(((s, e) for s, e in spans if s <= start < e), (start, start))
 
 
+def event_days(article: Article, extraction: Extraction, event: Event) -> Optional[tuple[dt.date, dt.date]]:
+    """The days an event report allows: its coded date, unless its sentence states a time that
+    date lies outside ("in the war of the 1990s the army shelled…", coded on the publication
+    day): then the sentence's own time. A sentence in the past perfect with no time of its own
+    tells of an earlier past we cannot date: no days."""
+    allowed = days(event.event_date, event.time_precision)
+    stated = stated_period(article.text, extraction.times, event.start, event.end, article.published)
+    if stated:
+        return allowed if allowed and overlaps(allowed, stated) else stated
+    return None if tells_earlier_past(article.text[event.start:event.end]) else allowed
+
+
 def event_reports(article: Article, extraction: Extraction) -> list[Report]:
     found = []
     for event in extraction.events:
-        allowed = days(event.event_date, event.time_precision)
+        allowed = event_days(article, extraction, event)
         found.append(Report(
             kind="event", article_id=article.id, outlet=article.outlet, published=article.published,
             start=event.start, end=event.end, text=event.text,
             first_day=allowed[0] if allowed else None, last_day=allowed[1] if allowed else None,
             places=tuple(p for p in (event.location,) if p),
-            actors=tuple(dict.fromkeys(a for a in (event.actor1, event.actor2, *event.actors) if a)),
+            place_words=tuple(dict.fromkeys(p.text for p in _within(real_places(extraction), event.start, event.end)
+                                            if p.name == event.location)),
+            actors=named_actors(article, extraction, event.start, event.end,
+                                (event.actor1, event.actor2, *event.actors)),
+            actor1=event.actor1,
             sub_event_type=event.sub_event_type,
             context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction)))))
     return found
@@ -160,9 +183,10 @@ def same_place(first: str, second: str) -> bool:
 
 
 def places_match(wanted: Iterable[str], named: Iterable[str]) -> list[str]:
-    """The wanted places that one of the named places is."""
+    """The wanted places that one of the named places is, or lies within (a clash in a town of
+    the region a truce covers is a clash in that region)."""
     named = list(named)
-    return [w for w in wanted if any(same_place(w, n) for n in named)]
+    return [w for w in wanted if any(same_place(w, n) or lies_within(n, w) for n in named)]
 
 
 def same_actor(party: str, actor: str) -> bool:

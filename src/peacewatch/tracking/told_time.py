@@ -1,0 +1,108 @@
+"""When the fact a sentence reports happened: the days its own time expressions allow.
+
+A news sentence often narrates the past: "In 2020 the army took the hills", "during the war of
+the 1990s", "since July the road has been closed". Evidence about a provision must be dated by
+that told time, not by the article's publication, or a sentence about an old war becomes proof
+that a new truce broke. The rule: the sentence's first time expression (DATE or TIME, not after
+publication) gives its period ("since X" runs from X to publication); a sentence with none tells
+of the days up to publication (news tells of recent days), unless its verb is in the past
+perfect ("had taken"), which tells of a time before some other past moment: such a sentence
+has no day we can give, and so is never evidence.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Iterable, Optional
+
+from peacewatch.records import TimeMention
+
+Period = tuple[dt.date, dt.date]
+RECENT = dt.timedelta(days=6)  # a sentence with no time of its own: the week up to publication
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
+DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+YEAR = re.compile(r"^(\d{4})$")
+WEEK = re.compile(r"^(\d{4})-W(\d\d)")
+SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+DECADE = re.compile(r"^(\d{3})X$")
+CENTURY = re.compile(r"^(\d\d)XX$")
+SINCE = re.compile(r"\b(?:since|depuis)\s+(?:the\s+|le\s+|la\s+|l'|les\s+)?$", re.IGNORECASE)
+# "had" with a participle after it (not "had to", "had a", "had no" ...): the past perfect.
+PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|long|also|just|earlier|previously|once)\s+)?"
+                          r"(?!(?:to|a|an|the|no|some|any|its|their|his|her|our|little|much|many|few|more|"
+                          r"enough|nothing)\b)[a-z]+\b", re.IGNORECASE)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months(year: int, first: int, last: int) -> Period:
+    """Months `first`..`last` of a year; a last month past 12 runs into the next year."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return dt.date(year, first, 1), month_end(end_year, end_month)
+
+
+def timex_period(value: str) -> Optional[Period]:
+    """The first and last day a TIMEX3 date value allows (None for durations, sets and
+    references such as PAST_REF)."""
+    try:
+        if match := DAY.match(value):
+            day = dt.date(*map(int, match.groups()))
+            return day, day
+        if match := MONTH.match(value):
+            return months(int(match[1]), int(match[2]), int(match[2]))
+        if match := YEAR.match(value):
+            return months(int(match[1]), 1, 12)
+        if match := WEEK.match(value):
+            monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if match := SEASON.match(value):
+            return months(int(match[1]), *SEASON_MONTHS[match[2]])
+        if match := QUARTER.match(value):
+            quarter = int(match[2])
+            return months(int(match[1]), 3 * quarter - 2, 3 * quarter)
+        if match := DECADE.match(value):
+            return dt.date(int(match[1]) * 10, 1, 1), dt.date(int(match[1]) * 10 + 9, 12, 31)
+        if match := CENTURY.match(value):
+            return dt.date(int(match[1]) * 100, 1, 1), dt.date(int(match[1]) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def stated_period(text: str, times: Iterable[TimeMention], start: int, end: int,
+                  published: Optional[dt.date]) -> Optional[Period]:
+    """The days the first usable time expression of text[start:end] allows ("since X": from X
+    to publication); None when the sentence has none."""
+    for time in sorted((t for t in times if start <= t.start < end and t.type in ("DATE", "TIME")),
+                       key=lambda t: t.start):
+        period = timex_period(time.value)
+        if period is None or (published and period[0] > published):
+            continue
+        if published and SINCE.search(text[max(start, time.start - 12):time.start]):
+            return period[0], published
+        return period[0], min(period[1], published) if published else period[1]
+    return None
+
+
+def tells_earlier_past(text: str) -> bool:
+    """A past perfect: the sentence tells of a time before another past moment."""
+    return bool(PAST_PERFECT.search(text))
+
+
+def told_period(text: str, times: Iterable[TimeMention], start: int, end: int,
+                published: Optional[dt.date]) -> Optional[Period]:
+    """The days the sentence text[start:end] tells of (see the module's docstring); None when it
+    gives none we can use."""
+    stated = stated_period(text, times, start, end, published)
+    if stated or published is None or tells_earlier_past(text[start:end]):
+        return stated
+    return published - RECENT, published
+
+
+def overlaps(first: Period, second: Period) -> bool:
+    return first[0] <= second[1] and second[0] <= first[1]
