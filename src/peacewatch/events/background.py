@@ -21,25 +21,18 @@ import re
 from spacy.tokens import Span
 
 from peacewatch.knowledge.lexicons import lexicon, word_set
+from peacewatch.nlp.timex_period import timex_period
 from peacewatch.records import TimeMention
 
-# A year, a decade ("198X") or a century ("19XX"), or a season, quarter or half of a year.
-YEAR = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(?:-(?:SP|SU|FA|WI|Q\d|H\d))?$")
-DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+A_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PRESENT = ("VBZ", "VBP")
 
 
 def past_by_days(value: str, published: dt.date) -> int | None:
     """How many days before publication a TIMEX3 date lies at the latest (its last day), or None
     when the value is not a calendar date (durations, sets, seasons of no year)."""
-    if DAY_OR_MONTH.match(value):
-        last = dt.date.fromisoformat(value if len(value) == 10 else value + "-28")
-        return (published - last).days
-    found = YEAR.match(value)
-    if not found:
-        return None
-    last_year = int(found.group(1).replace("X", "9"))
-    return (published - dt.date(last_year, 12, 31)).days
+    period = timex_period(value)
+    return (published - period[1]).days if period else None
 
 
 def told_as_history(text: str, times: list[TimeMention], published: dt.date | None) -> bool:
@@ -66,7 +59,7 @@ def dates_recent_news(times: list[TimeMention], published: dt.date | None) -> bo
 
 def told_as_habit(sentence: Span, times: list[TimeMention]) -> bool:
     """Whether the sentence says the happening recurs and names no day it happened on."""
-    if any(DAY_OR_MONTH.match(t.value) and len(t.value) == 10 for t in times):
+    if any(A_DAY.match(t.value) for t in times):
         return False
     return habitual_pattern().search(sentence.text) is not None
 

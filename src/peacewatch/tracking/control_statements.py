@@ -21,15 +21,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
-from peacewatch.knowledge.actors import actor_info, catalog_names_in
+from peacewatch.knowledge.actors import actor_info
 from peacewatch.knowledge.countries import countries
 from peacewatch.knowledge.gazetteer import gazetteer
 from peacewatch.knowledge.names import fold
 from peacewatch.records import Article, Citation, Entity, Extraction, Place
-from peacewatch.tracking.linking import real_places, sentence_spans
+from peacewatch.tracking.linking import actor_mentions, real_places, sentence_spans
 from peacewatch.tracking.told_time import told_period
 
-ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 REGION_KINDS = frozenset({"region", "district"})
 STATE_FORCES = re.compile(r"\b(?:government|state|national|regular|security)\s+(?:troops|forces|army|soldiers)\b"
                           r"|\bthe\s+(?:army|military)\b", re.IGNORECASE)
@@ -55,7 +54,7 @@ OBJECT_WORDS = re.compile(
     r"^(?:\s|,|'s|’s|\b(?:the|back|over|full|complete|effective|military|control|of|town|city|capital|district|region|"
     r"province|strategic|historic|key|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|"
     r"port|border|regional|provincial|administrative|and|hilltop|mountain)\b)*$", re.IGNORECASE)
-# Words between a place and the verb after it ("Shusha now comes under…").
+# Words between a place and the verb after it ("the town now comes under…").
 SUBJECT_WORDS = re.compile(r"^(?:\s|,|\b(?:also|now|still|effectively|then|finally|thus|will|would)\b)*$",
                            re.IGNORECASE)
 # A noun phrase that stands for the place the sentence named before it ("…withdrew from X, and
@@ -111,16 +110,6 @@ def holder_name(name: str, place: Optional[str] = None) -> str:
     if actor and actor.kind == "armed_force" and actor.country and actor.country in countries():
         return countries()[actor.country].name
     return actor.canonical if actor else name
-
-
-def actor_mentions(article: Article, extraction: Extraction) -> list[Entity]:
-    """The article's actors: its named entities, and the catalogued forces and groups the entity
-    recognizer missed."""
-    named = [e for e in extraction.entities if e.label in ACTOR_LABELS]
-    missed = [Entity(start=s, end=e, text=article.text[s:e], label="ORG", canonical=canonical)
-              for s, e, canonical in catalog_names_in(article.text)
-              if not any(n.start < e and s < n.end for n in named)]
-    return sorted([*named, *missed], key=lambda e: e.start)
 
 
 def sentences(article: Article, extraction: Extraction) -> list[Sentence]:

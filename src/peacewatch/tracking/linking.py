@@ -21,7 +21,7 @@ from peacewatch.knowledge.actors import catalog_names_in
 from peacewatch.knowledge.gazetteer import gazetteer
 from peacewatch.knowledge.names import fold, skeleton
 from peacewatch.knowledge.place_hierarchy import lies_within
-from peacewatch.records import Agreement, Article, Citation, Event, Extraction, Place, Provision, ProvisionMention
+from peacewatch.records import Agreement, Article, Citation, Entity, Event, Extraction, Place, Provision, ProvisionMention
 from peacewatch.tracking.told_time import overlaps, stated_period, tells_earlier_past, told_period
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
@@ -51,7 +51,7 @@ class Report:
     first_day: Optional[dt.date]  # the days the report's date allows
     last_day: Optional[dt.date]
     places: tuple[str, ...] = ()
-    place_words: tuple[str, ...] = ()  # how its text spells its places ("Upper Karabakh" for the region)
+    place_words: tuple[str, ...] = ()  # how its text spells its places (a local or older name of the region)
     actors: tuple[str, ...] = ()  # every actor its text names
     actor1: Optional[str] = None  # an event's first coded actor: who acted (took the place, fired)
     context_places: tuple[str, ...] = ()  # the places its article names anywhere
@@ -92,25 +92,30 @@ def real_places(extraction: Extraction) -> list[Place]:
             if not any(t.start <= p.start and p.end <= t.end for t in extraction.times)]
 
 
-def _sentence_report(article: Article, extraction: Extraction, kind: str, start: int, end: int,
-                     **fields) -> Report:
+def _sentence_report(article: Article, extraction: Extraction, actors: Sequence[Entity], kind: str,
+                     start: int, end: int, **fields) -> Report:
     first, last = sentence_days(extraction, article.text, start, end, article.published)
     places = tuple(dict.fromkeys(p.name for p in _within(real_places(extraction), start, end)))
     return Report(kind=kind, article_id=article.id, outlet=article.outlet, published=article.published,
                   start=start, end=end, text=article.text[start:end], first_day=first, last_day=last,
-                  places=places, actors=named_actors(article, extraction, start, end),
+                  places=places, actors=actors_between(actors, start, end),
                   context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction))), **fields)
 
 
-def named_actors(article: Article, extraction: Extraction, start: int, end: int,
-                 coded: Iterable[str] = ()) -> tuple[str, ...]:
-    """The actors a stretch of text names: those coded for its event, the recognizer's people,
-    groups and states, and the catalog's forces and organisations it spells out, which the
-    recognizer misses at a sentence's start ("RSF fighters withdrew…")."""
-    return tuple(dict.fromkeys([
-        *(a for a in coded if a),
-        *(e.canonical for e in _within(extraction.entities, start, end) if e.label in ACTOR_LABELS),
-        *(name for _, _, name in catalog_names_in(article.text, start, end))]))
+def actor_mentions(article: Article, extraction: Extraction) -> list[Entity]:
+    """The article's actors: its named people, groups and states, and the catalogued forces and
+    organisations the entity recognizer missed, as at a sentence's start ("RSF fighters
+    withdrew…")."""
+    named = [e for e in extraction.entities if e.label in ACTOR_LABELS]
+    missed = [Entity(start=s, end=e, text=article.text[s:e], label="ORG", canonical=canonical)
+              for s, e, canonical in catalog_names_in(article.text)
+              if not any(n.start < e and s < n.end for n in named)]
+    return sorted([*named, *missed], key=lambda e: e.start)
+
+
+def actors_between(actors: Sequence[Entity], start: int, end: int, coded: Iterable[Optional[str]] = ()) -> tuple[str, ...]:
+    """The actors a stretch of text names: those coded for its event first, then its mentions."""
+    return tuple(dict.fromkeys([*(a for a in coded if a), *(e.canonical for e in _within(actors, start, end))]))
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], start: int) -> tuple[int, int]:
@@ -129,7 +134,9 @@ def event_days(article: Article, extraction: Extraction, event: Event) -> Option
     return None if tells_earlier_past(article.text[event.start:event.end]) else allowed
 
 
-def event_reports(article: Article, extraction: Extraction) -> list[Report]:
+def event_reports(article: Article, extraction: Extraction,
+                  actors: Optional[Sequence[Entity]] = None) -> list[Report]:
+    actors = actor_mentions(article, extraction) if actors is None else actors
     found = []
     for event in extraction.events:
         allowed = event_days(article, extraction, event)
@@ -140,8 +147,7 @@ def event_reports(article: Article, extraction: Extraction) -> list[Report]:
             places=tuple(p for p in (event.location,) if p),
             place_words=tuple(dict.fromkeys(p.text for p in _within(real_places(extraction), event.start, event.end)
                                             if p.name == event.location)),
-            actors=named_actors(article, extraction, event.start, event.end,
-                                (event.actor1, event.actor2, *event.actors)),
+            actors=actors_between(actors, event.start, event.end, (event.actor1, event.actor2, *event.actors)),
             actor1=event.actor1,
             sub_event_type=event.sub_event_type,
             context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction)))))
@@ -153,16 +159,17 @@ def reports_of(article: Article, extraction: Extraction,
     """Every report of an article: its events, stated provisions, quotes and claims (each in its
     sentence; a claim whose sentence is in `disputed` marked so), and its other sentences."""
     spans = sentence_spans(article.text)
-    found = event_reports(article, extraction)
-    found += [_sentence_report(article, extraction, "provision", p.start, p.end, category=p.category)
+    actors = actor_mentions(article, extraction)
+    found = event_reports(article, extraction, actors)
+    found += [_sentence_report(article, extraction, actors, "provision", p.start, p.end, category=p.category)
               for p in extraction.provisions]
-    found += [_sentence_report(article, extraction, "quote", *_enclosing(spans, q.start), speaker=q.speaker)
+    found += [_sentence_report(article, extraction, actors, "quote", *_enclosing(spans, q.start), speaker=q.speaker)
               for q in extraction.quotes]
-    found += [_sentence_report(article, extraction, "claim", c.sentence_start, c.sentence_end,
+    found += [_sentence_report(article, extraction, actors, "claim", c.sentence_start, c.sentence_end,
                                disputed=" ".join(article.text[c.sentence_start:c.sentence_end].split()) in disputed)
               for c in extraction.claims]
     taken = {(r.start, r.end) for r in found}
-    found += [_sentence_report(article, extraction, "sentence", s, e) for s, e in spans if (s, e) not in taken]
+    found += [_sentence_report(article, extraction, actors, "sentence", s, e) for s, e in spans if (s, e) not in taken]
     return found
 
 
