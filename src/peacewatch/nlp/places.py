@@ -30,6 +30,7 @@ from peacewatch.knowledge.gazetteer import (MAJOR_CITY_POPULATION, PROMINENT_MIN
                                              qualifying_places)
 from peacewatch.knowledge.names import fold
 from peacewatch.nlp.entities import PLACE_LABELS, trimmed
+from peacewatch.nlp.place_syntax import GEO_WORDS, placed_by_syntax
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Entity, Place
 
@@ -38,8 +39,6 @@ MAX_NAME_TOKENS = 6
 FOCUS_MIN_NAMES = 3
 FOCUS_SHARE = 0.5
 CONNECTIVES = frozenset({"'s", "’s", "'", "’", "and", "&", ",", "/", "-", "of", "the", "in", "(", ")", "“", "”", '"'})
-GEO_WORDS = frozenset({"district", "region", "province", "governorate", "oblast", "state", "county",
-                       "corridor", "river", "valley", "strip", "border", "area", "city", "town", "village"})
 NAME_PARTICLES = frozenset({"of", "and", "the", "al", "el", "de", "du", "la", "le", "-", "/", "'", "’"})
 NUMBER_AFTER = re.compile(r" \d")
 GENERIC_WORD_AFTER = re.compile(r" ([a-z]+)\b")
@@ -182,7 +181,8 @@ def ordinary_words(doc: Doc) -> set[str]:
 
 def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry], ordinary: set[str]) -> list[GazetteerEntry]:
     """Candidates of a name spaCy did not tag, kept only if the name is a proper noun of a
-    prominent place (a lone capitalised word at a sentence start may be an ordinary word)."""
+    prominent place (a lone capitalised word at a sentence start may be an ordinary word; a
+    village's name untagged is as often a surname or a school's)."""
     prominent = sure_readings(doc, i, j, [p for p in by_own_name(found, doc[i:j].text) if p.prominent], ordinary)
     if not prominent or is_adjective(doc[i:j].text):
         return []
@@ -191,10 +191,18 @@ def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry], ordin
     return prominent
 
 
-def inner_places(doc: Doc, ent: Entity, ordinary: set[str]) -> list[PlaceMention]:
+def readings(name: str, found: list[GazetteerEntry], placed: set[str]) -> list[GazetteerEntry]:
+    """The places a name inside an entity spaCy did not call a place may denote: countries,
+    regions and sizeable towns, and any town of that name when the article shows the name to be
+    a place (placed_names)."""
+    own = by_own_name(found, name)
+    return own if fold(name) in placed else [p for p in own if p.prominent or p.broad]
+
+
+def inner_places(doc: Doc, ent: Entity, ordinary: set[str], placed: set[str]) -> list[PlaceMention]:
     """Places inside an entity not placed whole (an organisation, or "Stockport, England" tagged
-    as one place), kept when the rest of it only connects them and each is a prominent place
-    ("Supreme Court" is no pair of hamlets)."""
+    as one place), kept when the rest of it only connects them and each is a prominent place or
+    one the article shows to be a place ("Supreme Court" is no pair of hamlets)."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None:
         return []
@@ -204,10 +212,36 @@ def inner_places(doc: Doc, ent: Entity, ordinary: set[str]) -> list[PlaceMention
     if not runs or any(t.lower_ not in CONNECTIVES for t in rest):
         return []
     mentions = [PlaceMention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]),
-                             sure_readings(doc, i, j, [p for p in by_own_name(found, doc[i:j].text)
-                                                       if p.prominent or p.broad], ordinary))
+                             sure_readings(doc, i, j, readings(doc[i:j].text, found, placed), ordinary))
                 for i, j, found in runs]
     return [m for m in mentions if m.candidates]
+
+
+def placed_names(document: Document, people: set[str]) -> set[str]:
+    """Names the article shows to be places, folded: those spaCy tags as places, and the town
+    names inside other entities that the syntax places ("near X", "the outskirts of X", "X,
+    Region"; nlp/place_syntax.py). One mention settles every other: a town tagged ORG in one
+    sentence is the town another sentence places."""
+    doc, names = document.parse, set()
+    for ent in document.mentions.get("entities", []):
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if ent.label in PLACE_LABELS:
+            names.add(fold(ent.text))
+        elif span is not None and fold(ent.text) not in people:
+            names |= {fold(doc[i:j].text) for i, j, found in gazetteer_runs(doc, span.start, span.end)
+                      if placed_by_syntax(doc, i, j) or qualified_by_next(doc, j, found)}
+    return names
+
+
+def qualified_by_next(doc: Doc, j: int, found: list[GazetteerEntry]) -> bool:
+    """ "X, Region" or "X (Country)" where one of X's readings lies in the region or country."""
+    if j + 1 >= len(doc) or doc[j].text not in (",", "("):
+        return False
+    after = gazetteer_runs(doc, j + 1, min(len(doc), j + 1 + MAX_NAME_TOKENS))
+    if not after or after[0][0] != j + 1:
+        return False
+    regions = qualifying_places(doc[j + 1:after[0][1]].text)
+    return any(inside(p, q) for p in found for q in regions)
 
 
 def person_named(span, found: list[GazetteerEntry], people: set[str]) -> bool:
@@ -217,8 +251,11 @@ def person_named(span, found: list[GazetteerEntry], people: set[str]) -> bool:
     return span is not None and fold(span.text) in people and not any(stands_alone(p) for p in found)
 
 
-def entity_mentions(document: Document, people: set[str], ordinary: set[str]) -> tuple[list[PlaceMention], set[int]]:
-    """Places among the entities, and the tokens that entities cover (not to be scanned again)."""
+def entity_mentions(document: Document, people: set[str], ordinary: set[str],
+                    placed: set[str]) -> tuple[list[PlaceMention], set[int]]:
+    """Places among the entities, and the tokens that entities cover (not to be scanned again).
+    A person's name is a place only where the article shows it is one and no one bears it
+    ("near Bentiu" tagged PERSON)."""
     doc, mentions, covered = document.parse, [], set()
     for ent in document.mentions.get("entities", []):
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
@@ -230,9 +267,9 @@ def entity_mentions(document: Document, people: set[str], ordinary: set[str]) ->
             found = entity_candidates(document.text[ent.start:end])
             if found and person_named(span, found, people):
                 continue
-            mentions += [PlaceMention(ent.start, end, found)] if found else inner_places(doc, ent, ordinary)
-        elif ent.label != "PERSON":
-            mentions += inner_places(doc, ent, ordinary)
+            mentions += [PlaceMention(ent.start, end, found)] if found else inner_places(doc, ent, ordinary, placed)
+        elif ent.label != "PERSON" or (fold(ent.text) in placed and fold(ent.text) not in people):
+            mentions += inner_places(doc, ent, ordinary, placed)
     for ent in doc.ents:
         if ent.label_ in NOT_PLACE_LABELS:
             covered.update(range(ent.start, ent.end))
@@ -240,8 +277,10 @@ def entity_mentions(document: Document, people: set[str], ordinary: set[str]) ->
 
 
 def people_words(document: Document) -> set[str]:
-    """Every word of the article's person names: "Florence" after "Florence Mumba" is her."""
-    return {fold(w) for e in document.mentions.get("entities", []) if e.label == "PERSON" for w in e.text.split()}
+    """Every word of the article's full person names: "Florence" after "Florence Mumba" is her. A
+    lone word the recognizer calls a person ("the town of Bentiu") proves no one bears it."""
+    return {fold(w) for e in document.mentions.get("entities", []) if e.label == "PERSON" and len(e.text.split()) > 1
+            for w in e.text.split()}
 
 
 def text_mentions(doc: Doc, covered: set[int], people: set[str], ordinary: set[str]) -> list[PlaceMention]:
@@ -268,11 +307,14 @@ def km(a: GazetteerEntry, b: GazetteerEntry) -> float:
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def inside(place: GazetteerEntry, region: GazetteerEntry) -> bool:
+    """A town or district lying in a country or first-level region."""
+    return (place is not region and place.kind not in ("country", "region") and place.country == region.country
+            and (region.kind == "country" or region.admin1 is None or region.admin1 == place.admin1))
+
+
 def narrowed(mention: PlaceMention, qualifiers: list[GazetteerEntry]) -> list[GazetteerEntry]:
     """Keep the mention's candidates lying inside one of the qualifiers; return the qualifiers used."""
-    def inside(place: GazetteerEntry, region: GazetteerEntry) -> bool:
-        return (place is not region and place.kind not in ("country", "region") and place.country == region.country
-                and (region.kind == "country" or region.admin1 is None or region.admin1 == place.admin1))
     kept = [p for p in mention.candidates if any(inside(p, q) for q in qualifiers)]
     if kept:
         mention.candidates, mention.qualified = kept, True
@@ -427,7 +469,8 @@ def without_overlaps(mentions: list[PlaceMention], extra: list[PlaceMention]) ->
 @annotator("places", requires=("entities",))
 def find_places(document: Document) -> list[Place]:
     people, ordinary = people_words(document), ordinary_words(document.parse)
-    mentions, covered = entity_mentions(document, people, ordinary)
+    placed = placed_names(document, people)
+    mentions, covered = entity_mentions(document, people, ordinary, placed)
     mentions += text_mentions(document.parse, covered, people, ordinary)
     mentions = without_overlaps(mentions, dateline_mentions(document.text))
     mentions.sort(key=lambda m: m.start)
