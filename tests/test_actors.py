@@ -23,6 +23,12 @@ def test_demonyms_and_adjectives_name_the_state():
     assert canonical_actor("Sudanese") == "Sudan"
 
 
+def test_a_demonym_of_two_words_names_its_state_not_the_first_words():
+    assert canonical_actor("South Sudanese") == "South Sudan"
+    assert canonical_actor("South Sudanese soldiers") == "South Sudan"
+    assert canonical_actor("Sri Lankan troops") == "Sri Lanka"
+
+
 def test_adjective_with_force_noun_names_the_armed_forces():
     assert canonical_actor("Israeli troops") == "Military Forces of Israel"
     assert canonical_actor("Malian government") == "Mali"

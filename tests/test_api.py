@@ -253,6 +253,40 @@ def test_the_report_comes_as_markdown_or_html(client):
     assert page.headers["content-type"].startswith("text/html") and "<cite>" in page.text
 
 
+CONTROL_ARTICLES = [
+    {"id": "fasher-taken", "title": "RSF takes El Fasher", "outlet": "Sahel Monitor", "published": "2031-05-06",
+     "text": "The Rapid Support Forces took the city of El Fasher on Monday after a week of fighting, residents said."},
+    {"id": "fasher-retaken", "title": "Army back in El Fasher", "outlet": "Nile Wire", "published": "2031-05-20",
+     "text": "El Fasher came under the control of the Sudanese army on Tuesday, a military spokesman said."},
+]
+
+
+@pytest.fixture(scope="module")
+def control_client(tmp_path_factory) -> TestClient:
+    """A store of two articles in which a city changes hands twice."""
+    folder = tmp_path_factory.mktemp("control")
+    feed = folder / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(a) for a in CONTROL_ARTICLES), encoding="utf-8")
+    url = f"sqlite:///{folder / 'control.db'}"
+    with open_store(url) as store:
+        assert ingest(store, read_sources([feed])).added
+    (folder / "agreements").mkdir()
+    return TestClient(create_app(Settings(db=url, agreements=str(folder / "agreements"))))
+
+
+@pytest.mark.parametrize("as_of, holder", [("2031-05-10", "Rapid Support Forces"), ("2031-05-25", "Sudan")])
+def test_control_names_each_places_holder_on_the_day_with_its_point_and_sentence(control_client, as_of, holder):
+    rows = control_client.get("/api/control", params={"as_of": as_of}).json()
+    assert [(r["place"], r["controller"]) for r in rows] == [("El Fasher", holder)]
+    assert 12 < rows[0]["latitude"] < 15 and 24 < rows[0]["longitude"] < 27
+    assert rows[0]["citation"]["text"] in {a["text"] for a in CONTROL_ARTICLES}
+
+
+def test_before_any_report_of_control_nobody_holds_anything(control_client):
+    assert control_client.get("/api/control", params={"as_of": "2031-05-01"}).json() == []
+    assert control_client.get("/api/control", params={"as_of": "tomorrow"}).status_code == 422
+
+
 def test_the_openapi_schema_is_valid_and_describes_every_endpoint(client):
     from openapi_spec_validator import validate
 
@@ -260,7 +294,8 @@ def test_the_openapi_schema_is_valid_and_describes_every_endpoint(client):
     validate(schema)
     assert {"/api/articles", "/api/articles/{article_id}", "/api/events", "/api/places", "/api/quotes",
             "/api/disputes", "/api/search", "/api/agreements", "/api/agreements/{agreement_id}/provisions",
-            "/api/agreements/{agreement_id}/provisions/{number}", "/api/deadlines", "/api/report"} <= set(schema["paths"])
+            "/api/agreements/{agreement_id}/provisions/{number}", "/api/deadlines", "/api/report",
+            "/api/control"} <= set(schema["paths"])
     assert "post" not in schema["paths"]["/api/articles"]
 
 

@@ -124,6 +124,17 @@ def test_the_map_shows_the_events_over_country_outlines(page):
     page.screenshot(path=OUTPUT / "dashboard.png", full_page=True)
 
 
+def test_the_control_layer_rings_each_held_place_in_its_holders_colour(page):
+    rings = page.locator("#map path.control-marker")
+    rings.first.wait_for()
+    holders = page.locator("#control-legend li")
+    assert holders.count() >= 1 and rings.count() >= holders.count()
+    rings.first.dispatch_event("click")
+    expect(page.locator(".leaflet-popup-content")).to_contain_text("held by")
+    page.locator(".leaflet-control-layers label", has_text="Territorial control").locator("input").uncheck()
+    assert rings.count() == 0
+
+
 def test_dragging_across_the_timeline_narrows_map_and_list_to_those_days(page):
     everything, markers = shown_events(page), page.locator("#map .leaflet-interactive").count()
     chart = page.locator("#timeline-chart").bounding_box()

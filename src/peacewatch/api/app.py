@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from peacewatch import __version__
-from peacewatch.api import articles, events, mentions, tracking
+from peacewatch.api import articles, control, events, mentions, tracking
 from peacewatch.errors import PeacewatchError, StoreUnavailable, UnknownAgreement, UnknownArticle
 from peacewatch.settings import Settings
 from peacewatch.store.database import open_store
@@ -28,10 +28,10 @@ USER_MISTAKE = 400
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="peacewatch", version=__version__,
                   description="Ceasefires and peace agreements watched through the news: articles, merged "
-                              "events, places, quotes, disputed figures, agreements, provision status and reports.")
+                              "events, places, quotes, disputed figures, agreements, provision status, territorial control and reports.")
     app.state.settings = settings
     app.state.store = open_store(settings.db)
-    for router in (articles.router, events.router, mentions.router, tracking.router):
+    for router in (articles.router, events.router, mentions.router, tracking.router, control.router):
         app.include_router(router, prefix=PREFIX)
     app.include_router(dashboard.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC), name="static")

@@ -11,7 +11,7 @@ from typing import Generic, Optional, TypeVar
 
 from pydantic import BaseModel, Field
 
-from peacewatch.records import Agreement, Evidence, Extraction, Provision, ProvisionStatus
+from peacewatch.records import Agreement, ControlPeriod, Evidence, Extraction, Provision, ProvisionStatus
 
 Item = TypeVar("Item")
 
@@ -168,6 +168,13 @@ class DeadlineRow(BaseModel):
     notice_by: Optional[dt.date] = None
     cited: str
     summary: str
+
+
+class ControlRow(ControlPeriod):
+    """Who holds a place, with the point the dashboard draws it at (None: not in the gazetteer)."""
+
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
 
 
 class IngestResult(BaseModel):

@@ -95,7 +95,7 @@ class ActorCatalog:
             return actor
         if " " not in key:
             return self.state_of_adjective(key) or self._fuzzy_person(name)
-        return self._adjective_phrase(key) or self._fuzzy_person(name)
+        return self.state_of_adjective(key) or self._adjective_phrase(key) or self._fuzzy_person(name)
 
     def state_of_adjective(self, word: str) -> Actor | None:
         """The state an adjective or demonym refers to ("Yemeni", "Ukrainians")."""
@@ -117,13 +117,16 @@ class ActorCatalog:
         return self.by_canonical.get(country.name) if country else None
 
     def _adjective_phrase(self, key: str) -> Actor | None:
-        """"Israeli troops" -> the country's armed forces; "Malian government" -> Mali."""
-        head, _, rest = key.partition(" ")
-        if not rest:
+        """"Israeli troops" -> the country's armed forces; "Malian government" -> Mali; the
+        longest leading words that make a demonym win, so "South Sudanese army" is South Sudan's."""
+        words = key.split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            state = self.state_of_adjective(" ".join(words[:cut]))
+            if state is not None:
+                break
+        else:
             return None
-        state = self.state_of_adjective(head)
-        if state is None:
-            return None
+        rest = " ".join(words[cut:])
         if rest in FORCE_NOUNS:
             forces = [a for a in self.by_canonical.values() if a.kind == "armed_force" and a.country == state.country]
             return forces[0] if forces else state

@@ -1,5 +1,6 @@
-// The peacewatch dashboard: events on a map and a brushable timeline, the provision tracker with
-// cited evidence, disputed figures and search, all read from the JSON API under /api/.
+// The peacewatch dashboard: events on a map and a brushable timeline, who controls which place (a
+// map layer), the provision tracker with cited evidence, disputed figures and search, all read from
+// the JSON API under /api/.
 // Article text is untrusted: it only ever reaches the page as DOM text nodes (textContent,
 // createTextNode), never as markup, so a title or sentence carrying HTML shows as written.
 "use strict";
@@ -13,10 +14,12 @@ const EVENT_COLOURS = {
   "Strategic developments": "#7f8c8d",
 };
 const OTHER_COLOUR = "#34495e";
+// Holders of territory get colours in the order they first appear, so one map never repeats one.
+const HOLDER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"];
 const PAGE_SIZE = 1000;
 const DAY_MS = 86400000;
 
-const state = { events: [], range: null, disputes: [], articles: new Map(), markers: null };
+const state = { events: [], range: null, disputes: [], articles: new Map(), markers: null, control: null, holders: new Map() };
 
 // --- DOM building: strings become text nodes, so nothing is ever parsed as HTML ---
 
@@ -100,6 +103,8 @@ async function drawMap() {
     style: { color: "#8a9199", weight: 0.6, fillColor: "#eef0e8", fillOpacity: 1 },
   }).addTo(map);
   state.markers = L.featureGroup().addTo(map);
+  state.control = L.featureGroup().addTo(map);
+  L.control.layers(null, { "Events": state.markers, "Territorial control": state.control }, { collapsed: false }).addTo(map);
   state.map = map;
 }
 
@@ -120,6 +125,35 @@ function drawMarkers(events) {
     }).bindPopup(eventPopup(event)).addTo(state.markers);
   }
   if (state.markers.getLayers().length) state.map.fitBounds(state.markers.getBounds().pad(0.5), { maxZoom: 7 });
+}
+
+// --- territorial control: each place's holder on the last day shown ---
+
+function holderColour(holder) {
+  if (!state.holders.has(holder)) state.holders.set(holder, HOLDER_COLOURS[state.holders.size % HOLDER_COLOURS.length]);
+  return state.holders.get(holder);
+}
+
+function controlPopup(row) {
+  return el("div", { class: "popup" },
+    el("strong", {}, `${row.place}: held by ${row.controller}`),
+    el("div", {}, [`since ${row.start}`, row.via ? `as part of ${row.via}` : null, citationLabel(row.citation)]
+      .filter(Boolean).join(" · ")),
+    el("p", {}, row.citation.text));
+}
+
+async function drawControl(day) {
+  const rows = await getJSON(day ? `/api/control?as_of=${day}` : "/api/control");
+  state.control.clearLayers();
+  for (const row of rows) {
+    if (row.latitude === null || row.longitude === null) continue;
+    L.circleMarker([row.latitude, row.longitude], {
+      radius: 11, color: holderColour(row.controller), weight: 3, dashArray: "4 3", fill: false, className: "control-marker",
+    }).bindPopup(controlPopup(row)).addTo(state.control);
+  }
+  document.getElementById("control-as-of").textContent = rows.length ? `Control as of ${day || "the newest article"}` : "";
+  replaceChildren(document.getElementById("control-legend"), [...new Set(rows.map((row) => row.controller))].map((holder) =>
+    el("li", {}, el("span", { class: "ring", style: `border-color:${holderColour(holder)}` }), holder)));
 }
 
 function drawLegend(events) {
@@ -203,6 +237,7 @@ function applyRange() {
   drawMarkers(shown);
   drawEventList(shown);
   drawDisputes(state.disputes.filter((figure) => inRange(figure.published)));
+  drawControl(state.range ? isoDay(state.range[1]) : null).catch(report);
 }
 
 // --- lists ---
