@@ -79,3 +79,8 @@ def test_town_followed_by_another_country_is_not_qualified():
     doc = parsed("Militants torched a school in Aguelhok, Chad, on Monday.")
     start, end = name_at(doc, "Aguelhok")
     assert not qualified_by_next(doc, end, gazetteer().lookup("Aguelhok"))
+
+
+def test_untagged_small_town_is_a_place_where_the_syntax_places_it():
+    found = places("Hundreds of families fled to Ouallam after the raid, aid workers said.")
+    assert [(p.text, p.country) for p in found] == [("Ouallam", "NE")]

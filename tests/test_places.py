@@ -167,3 +167,9 @@ def test_country_placed_at_its_geographic_centre():
 def test_ambiguous_town_goes_with_the_articles_other_towns():
     found = places("Crews from Dayton, Springfield and Xenia fought the fire. A team from Lima joined them on Friday.")
     assert found["Lima"].country == "US"
+
+
+def test_oceans_and_seas_are_places_of_no_country():
+    found = places("Migrant boats crossing the Mediterranean and tankers leaving the Persian Gulf for the Atlantic.")
+    assert {name: p.country for name, p in found.items()} == {"Mediterranean": None, "Persian Gulf": None,
+                                                              "Atlantic": None}

@@ -4,7 +4,10 @@ Where: every GPE/LOC/FAC entity the gazetteer can place; inside other entities (
 Darfur" tagged ORG) a place only when the rest of the entity is connective ("'s", "and"), so
 "Somalia 24" or "Sinai Province Army" yield nothing; and in untagged text, capitalised proper-noun
 sequences that name a prominent place (a country, a curated region, a town of some size), so
-that a sentence-initial "March" or a hamlet called "Of" are not taken for places. Names of
+that a sentence-initial "March" or a hamlet called "Of" are not taken for places. A smaller town
+counts where the article shows it is a place: the sentence's syntax ("near X", "the outskirts of
+X", "fled to X"; place_syntax.py), a region or country after it ("X, Region"), or, for a name
+inside an entity tagged ORG or PERSON, another mention of it tagged as a place. Names of
 people, dates and numbers are never places, nor are adjectives ("Malian").
 
 Which: a name qualified by the next one ("Paris, Texas", "Springfield, Ill.", "Victoria, Canada")
@@ -181,9 +184,11 @@ def ordinary_words(doc: Doc) -> set[str]:
 
 def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry], ordinary: set[str]) -> list[GazetteerEntry]:
     """Candidates of a name spaCy did not tag, kept only if the name is a proper noun of a
-    prominent place (a lone capitalised word at a sentence start may be an ordinary word; a
-    village's name untagged is as often a surname or a school's)."""
-    prominent = sure_readings(doc, i, j, [p for p in by_own_name(found, doc[i:j].text) if p.prominent], ordinary)
+    prominent place, or of any town where the sentence's syntax places it ("fled to X"): a lone
+    capitalised word at a sentence start may be an ordinary word, and a village's name standing
+    anywhere is as often a surname or a school's."""
+    placed = all(t.pos_ == "PROPN" for t in doc[i:j]) and placed_by_syntax(doc, i, j)
+    prominent = sure_readings(doc, i, j, readings(doc[i:j].text, found, placed, in_entity=False), ordinary)
     if not prominent or is_adjective(doc[i:j].text):
         return []
     if j - i == 1 and doc[i].pos_ != "PROPN" and not any(p.kind == "country" for p in prominent):
@@ -191,12 +196,12 @@ def free_text_place(doc: Doc, i: int, j: int, found: list[GazetteerEntry], ordin
     return prominent
 
 
-def readings(name: str, found: list[GazetteerEntry], placed: set[str]) -> list[GazetteerEntry]:
-    """The places a name inside an entity spaCy did not call a place may denote: countries,
-    regions and sizeable towns, and any town of that name when the article shows the name to be
-    a place (placed_names)."""
+def readings(name: str, found: list[GazetteerEntry], placed: bool, in_entity: bool) -> list[GazetteerEntry]:
+    """The places a name spaCy did not call a place may denote: prominent ones (inside another
+    entity, which vouches that it is a name, regions too), or any of its own when the article
+    shows the name to be a place."""
     own = by_own_name(found, name)
-    return own if fold(name) in placed else [p for p in own if p.prominent or p.broad]
+    return own if placed else [p for p in own if p.prominent or (in_entity and p.broad)]
 
 
 def inner_places(doc: Doc, ent: Entity, ordinary: set[str], placed: set[str]) -> list[PlaceMention]:
@@ -211,9 +216,11 @@ def inner_places(doc: Doc, ent: Entity, ordinary: set[str], placed: set[str]) ->
     rest = [t for t in span if t.i not in covered]
     if not runs or any(t.lower_ not in CONNECTIVES for t in rest):
         return []
-    mentions = [PlaceMention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]),
-                             sure_readings(doc, i, j, readings(doc[i:j].text, found, placed), ordinary))
-                for i, j, found in runs]
+    mentions = []
+    for i, j, found in runs:
+        name = doc[i:j].text
+        kept = sure_readings(doc, i, j, readings(name, found, fold(name) in placed, in_entity=True), ordinary)
+        mentions.append(PlaceMention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), kept))
     return [m for m in mentions if m.candidates]
 
 
