@@ -20,7 +20,7 @@ DAYS = st.dates().map(str)
 READ_ENDPOINTS = ["/api/articles", "/api/articles/{article_id}", "/api/events", "/api/places", "/api/quotes",
                   "/api/disputes", "/api/search", "/api/agreements", "/api/agreements/{agreement_id}",
                   "/api/agreements/{agreement_id}/provisions", "/api/agreements/{agreement_id}/provisions/{number}",
-                  "/api/deadlines", "/api/report"]
+                  "/api/deadlines", "/api/report", "/api/control"]
 
 
 @pytest.fixture(scope="module")

@@ -173,3 +173,13 @@ def test_oceans_and_seas_are_places_of_no_country():
     found = places("Migrant boats crossing the Mediterranean and tankers leaving the Persian Gulf for the Atlantic.")
     assert {name: p.country for name, p in found.items()} == {"Mediterranean": None, "Persian Gulf": None,
                                                               "Atlantic": None}
+
+
+def test_ambiguous_name_goes_to_the_country_next_door_to_the_articles_own():
+    found = places("Israeli strikes hit Gaza overnight, and Egypt called for calm.")
+    assert found["Gaza"].country == "PS"
+
+
+def test_next_door_leaves_the_articles_own_country_first():
+    found = places("Voters in Texas and Ohio went to the polls. In Paris, the turnout was high.")
+    assert found["Paris"].country == "US"

