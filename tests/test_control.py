@@ -11,7 +11,7 @@ from peacewatch.records import Agreement, Citation, Evidence, Provision
 def territory_event(place: str, gainer: str, day: str, sub_type: str = "Government regains territory") -> Report:
     when = dt.date.fromisoformat(day)
     return Report(kind="event", article_id=f"art-{day}", outlet=None, published=when, start=0, end=5, text=f"{gainer} took {place}",
-                  first_day=when, last_day=when, places=(place,), actors=(gainer,), sub_event_type=sub_type)
+                  first_day=when, last_day=when, places=(place,), actors=(gainer,), actor1=gainer, sub_event_type=sub_type)
 
 
 def test_each_takeover_ends_the_previous_holders_period():
@@ -43,3 +43,7 @@ def test_on_one_day_a_coded_handover_outranks_an_events_actor_order():
     takeovers = event_takeovers([territory_event("Redford", "Eastmark", "2031-05-02", "Non-violent transfer of territory")])
     periods = control_periods(takeovers + handover_takeovers([pact], [done]))
     assert [p.controller for p in periods] == ["Westmark"]
+
+
+def test_an_event_whose_coded_actor_is_a_town_moves_nothing():
+    assert event_takeovers([territory_event("Redford", "Nyala", "2031-01-05")]) == []

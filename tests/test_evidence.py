@@ -30,8 +30,8 @@ def report(text: str, day: str, kind: str = "sentence", places=(), actors=(), su
                   sub_event_type=sub_event_type)
 
 
-def stances(reports: list[Report]) -> list[tuple[str, str, str]]:
-    return [(e.provision, e.stance, e.day.isoformat()) for e in evidence_for([TRUCE], reports)]
+def stances(reports: list[Report], agreement: Agreement = TRUCE) -> list[tuple[str, str, str]]:
+    return [(e.provision, e.stance, e.day.isoformat()) for e in evidence_for([agreement], reports)]
 
 
 def test_a_transfer_of_territory_at_the_provision_place_implements_the_handover():
@@ -63,12 +63,23 @@ def test_a_sentence_saying_the_handover_is_postponed_is_a_delay():
     assert ("2", "delayed", "2031-03-18") in stances([delay])
 
 
-def test_a_sentence_restating_the_obligation_is_not_evidence_it_was_carried_out():
+def test_a_sentence_restating_the_obligation_is_no_evidence_and_one_denying_it_says_it_is_not_done():
     restated = report("Northland shall hand over Greyhaven to Southland by March 20.", "2031-03-02",
                       places=["Greyhaven"], actors=["Northland", "Southland"])
     denied = report("Northland has not handed over Greyhaven yet.", "2031-03-10", places=["Greyhaven"],
                     actors=["Northland"])
-    assert stances([restated, denied]) == []
+    refused = report("Northland will not hand over Greyhaven, its defence minister said.", "2031-03-11",
+                     places=["Greyhaven"], actors=["Northland"])
+    assert stances([restated, denied, refused]) == [("2", "unfulfilled", "2031-03-10")]
+
+
+def test_a_report_that_another_party_acted_is_not_evidence_of_the_obliged_partys_act():
+    mediated = TRUCE.model_copy(update={"mediators": ["Westland"]})
+    by_mediator = report("Westland exchanged the prisoners it held for both sides on Tuesday.", "2031-04-04",
+                         actors=["Westland"])
+    by_parties = report("The two sides exchanged the prisoners on Tuesday.", "2031-04-04")
+    assert stances([by_mediator], mediated) == []
+    assert stances([by_parties], mediated) == [("3", "implemented", "2031-04-04")]
 
 
 def test_an_exchange_of_prisoners_implements_a_provision_that_names_no_place():

@@ -91,3 +91,42 @@ def test_a_speaker_named_after_his_description():
 def test_an_institution_speaks_for_itself():
     text = 'The interior ministry said the curfew would be lifted "as soon as calm returns to the city".'
     assert speakers(text)[0][1].endswith("ministry")
+
+
+def test_a_quotation_shouted_in_capitals_is_a_post_not_speech():
+    text = 'Supporters posted "WE WILL NEVER SURRENDER OUR LAND TO THE INVADERS" on social media after the vote.'
+    assert mentions(text, "quotes") == []
+
+
+def test_the_words_on_a_banner_or_a_slogan_are_not_speech():
+    text = ('Marchers in the capital carried banners reading "No return to military rule in our country" '
+            'and chanted the slogan "Land and bread for every family in the valley" on Sunday.')
+    assert mentions(text, "quotes") == []
+
+
+def test_quoted_agreement_wording_is_not_put_in_a_leaders_mouth():
+    text = ('The accord says that "the parties shall withdraw their forces to a distance of ten kilometres", '
+            'President Amara Koné said.')
+    assert mentions(text, "quotes") == []
+
+
+def test_a_leaders_own_words_beside_the_agreement_stay_his():
+    text = 'President Amara Koné said the two armies "will pull their guns back ten kilometres from the river" by June.'
+    assert speakers(text) == [("will pull their guns back ten kilometres from the river", "Amara Koné")]
+
+
+def test_a_closing_mark_typed_after_its_space_still_closes():
+    text = '"The harvest was burnt and the wells were poisoned before we fled the village, "recalls Fatima Idris.'
+    [(quote, speaker)] = speakers(text)
+    assert quote.startswith("The harvest") and quote.endswith("village,") and speaker == "Fatima Idris"
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_runs_on_to_the_next():
+    text = ('"The camps are full and the rain has not stopped for days.\n\n'
+            '"We need tents before the winter comes," said Halima Yusuf of the relief committee.')
+    assert [s for _, s in speakers(text)] == ["Halima Yusuf", "Halima Yusuf"]
+
+
+def test_according_to_a_group_names_the_group():
+    text = 'The deal provides, according to the rebels, "the release of all prisoners held by both sides within a week".'
+    assert [s for _, s in speakers(text)] == ["rebels"]

@@ -56,3 +56,30 @@ def test_html_escapes_news_text_and_carries_every_citation():
 def test_an_empty_section_says_so_without_an_uncited_bullet():
     text = markdown(situation_report(DAY, [], [], [], []))
     assert "_Nothing reported._" in text and not [l for l in text.splitlines() if l.startswith("- ")]
+
+
+def test_one_happening_reported_by_two_outlets_is_one_line_citing_both():
+    merged = [{"sub_event_type": "Agreement", "location": "Saltmarsh", "actor1": "Bluecoast", "actor2": "Greenhill",
+               "fatalities": None, "sources": [
+                   {"article_id": "art-7", "outlet": "Coast & Hill News", "published": "2031-03-14"},
+                   {"article_id": "art-12", "outlet": "La Gazette", "published": "2031-03-15"}]}]
+    lines = situation_report(DAY, merged, [], [], []).sections[0].lines
+    assert [(line.text, line.citation) for line in lines] == [
+        ("Agreement at Saltmarsh (Bluecoast, Greenhill)",
+         "[art-7/Coast & Hill News, 2031-03-14; art-12/La Gazette, 2031-03-15]")]
+
+
+def test_a_news_agency_or_an_outlet_is_never_shown_as_an_event_actor():
+    merged = [{"sub_event_type": "Armed clash", "location": "Saltmarsh", "actor1": "AFP", "actor2": "Bluecoast",
+               "sources": [{"article_id": "art-7", "outlet": "Coast Post", "published": "2031-03-14"}]},
+              {"sub_event_type": "Arrests", "location": "Docks", "actor1": "Coast Post", "actor2": None,
+               "sources": [{"article_id": "art-7", "outlet": "Coast Post", "published": "2031-03-14"}]}]
+    assert [line.text for line in situation_report(DAY, merged, [], [], []).sections[0].lines] == [
+        "Armed clash at Saltmarsh (Bluecoast)", "Arrests at Docks"]
+
+
+def test_a_passed_deadline_with_no_report_is_flagged_for_verification_not_called_missed():
+    passed = situation_report(DAY, [], [PACT], EVIDENCE, []).sections[3]
+    assert passed.title == "Deadlines passed, not reported done"
+    assert [line.text.split(" — ")[1] for line in passed.lines] == [
+        "was due 2031-03-10; no report either way (unreported: verify)"]

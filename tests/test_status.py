@@ -33,10 +33,49 @@ def test_a_handover_done_before_its_deadline_is_full_and_met():
     assert rows[-1].deadline_state == "met" and rows[-1].citation.source == "art-1"
 
 
-def test_a_passed_deadline_without_evidence_makes_the_provision_overdue_and_cites_the_agreement():
+def test_a_passed_deadline_with_no_report_either_way_is_unreported_and_cites_the_agreement():
     rows = provision_timeline(TRUCE, HANDOVER, [], dt.date(2031, 3, 25))
-    assert statuses(rows) == [("2031-03-01", "not started"), ("2031-03-21", "overdue")]
-    assert rows[-1].deadline_state == "missed" and rows[-1].citation.source.startswith("lakeside-truce")
+    assert statuses(rows) == [("2031-03-01", "not started"), ("2031-03-21", "unreported")]
+    assert rows[-1].deadline_state == "unreported" and rows[-1].citation.source.startswith("lakeside-truce")
+
+
+def test_a_report_after_the_deadline_that_it_is_still_not_done_makes_it_missed_citing_that_report():
+    rows = provision_timeline(TRUCE, HANDOVER, [evidence("2", "unfulfilled", "2031-03-24", "art-late")],
+                              dt.date(2031, 3, 25))
+    assert statuses(rows)[1:] == [("2031-03-21", "unreported"), ("2031-03-24", "missed")]
+    assert rows[-1].deadline_state == "missed" and rows[-1].citation.source == "art-late"
+
+
+def test_a_report_before_the_deadline_that_it_is_not_done_yet_is_no_verdict():
+    rows = provision_timeline(TRUCE, HANDOVER, [evidence("2", "unfulfilled", "2031-03-10")], dt.date(2031, 3, 15))
+    assert statuses(rows) == [("2031-03-01", "not started")] and rows[-1].deadline_state == "due"
+
+
+def test_a_deadline_reported_put_off_is_missed_when_it_passes_citing_the_report_of_the_delay():
+    rows = provision_timeline(TRUCE, HANDOVER, [evidence("2", "delayed", "2031-03-12", "art-delay")],
+                              dt.date(2031, 3, 25))
+    assert statuses(rows)[-1] == ("2031-03-21", "missed") and rows[-1].citation.source == "art-delay"
+
+
+def test_a_handover_reported_done_only_after_its_deadline_is_full_with_the_deadline_missed():
+    late = evidence("2", "implemented", "2031-03-27").model_copy(update={"first_day": dt.date(2031, 3, 27)})
+    rows = provision_timeline(TRUCE, HANDOVER, [late], dt.date(2031, 4, 1))
+    assert statuses(rows)[-1] == ("2031-03-27", "full") and rows[-1].deadline_state == "missed"
+
+
+def test_a_handover_reported_in_a_week_that_includes_the_deadline_is_met():
+    reported = evidence("2", "implemented", "2031-03-23").model_copy(update={"first_day": dt.date(2031, 3, 17)})
+    rows = provision_timeline(TRUCE, HANDOVER, [reported], dt.date(2031, 4, 1))
+    assert rows[-1].status == "full" and rows[-1].deadline_state == "met"
+
+
+def test_a_force_withdrawn_before_its_term_is_terminated_and_stays_so():
+    observers = TRUCE.provisions[2]
+    rows = provision_timeline(TRUCE, observers, [evidence("3", "progress", "2031-03-05"),
+                                                 evidence("3", "ended", "2031-06-01", "art-exit"),
+                                                 evidence("3", "progress", "2031-06-20")], dt.date(2031, 12, 1))
+    assert statuses(rows)[1:] == [("2031-03-05", "minimal"), ("2031-06-01", "terminated")]
+    assert rows[-1].citation.source == "art-exit" and rows[-1].stance == "ended"
 
 
 def test_as_of_a_day_only_what_was_known_then_counts():

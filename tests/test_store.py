@@ -51,7 +51,7 @@ SCHEMA = {
     "claims": ["id", "article_id", "start_char", "end_char", "text", "measure", "value", "unit", "approximate",
                "bound", "subject", "attribution", "year", "sentence_start", "sentence_end"],
     "provision_evidence": ["id", "article_id", "start_char", "end_char", "text", "agreement_id", "provision", "stance",
-                           "day", "kind", "reason", "score"],
+                           "day", "kind", "reason", "score", "first_day"],
     "unlinked_articles": ["article_id"],
     "evidence_basis": ["kind", "value"],
     "alembic_version": ["version_num"],

@@ -16,6 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 
+UNBOUNDED = 1 << 20  # columns: wider than any table a store holds
+
+
 class Format(str, enum.Enum):
     table = "table"
     json = "json"
@@ -35,7 +38,21 @@ def emit(rows: Sequence[dict[str, Any]], format: Format, columns: Sequence[str] 
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(*columns, title=title)
-        for row in rows:
-            table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))  # Text: "[..]" is data, not markup
+        print_table(rows, columns, title)
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
+    """A table never loses a value: on a terminal it wraps to the terminal's width, folding long
+    words rather than cutting them; written to a pipe or a file it prints every cell whole on
+    its line, however wide (csv and json remain the formats for programs)."""
+    terminal = sys.stdout.isatty()
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=not terminal)
+    for row in rows:
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))  # Text: "[..]" is data, not markup
+    if terminal:
         Console().print(table)
+        return
+    measuring = Console(width=UNBOUNDED, color_system=None)
+    Console(width=max(1, measuring.measure(table).maximum), color_system=None).print(table)

@@ -197,7 +197,10 @@ class Citation(Record):
     text: str = ""
 
 
-EvidenceStance = Literal["implemented", "progress", "violated", "delayed", "disputed"]
+# What a report says of a provision: carried out, under way, broken, put off, contradicted,
+# not done (a report that it had not been carried out on its day), or ended (the arrangement
+# stopped by a later decision or departure: a force withdrawn, a centre closed, a body dissolved).
+EvidenceStance = Literal["implemented", "progress", "violated", "delayed", "disputed", "unfulfilled", "ended"]
 
 
 class Evidence(Record):
@@ -208,21 +211,23 @@ class Evidence(Record):
     provision: str
     stance: EvidenceStance
     day: dt.date
+    first_day: Optional[dt.date] = None  # the earliest day the report's date allows (None: `day`)
     kind: str  # the mention it came from: event, sentence, provision, quote, claim
     reason: str
     score: float
     citation: Citation
 
 
-StatusName = Literal["not started", "minimal", "intermediate", "full", "violated", "overdue",
-                     "lapsed", "superseded"]
-DeadlineState = Literal["due", "met", "missed", "amended"]
+StatusName = Literal["not started", "minimal", "intermediate", "full", "unreported", "missed", "violated",
+                     "terminated", "lapsed", "superseded"]
+DeadlineState = Literal["due", "met", "missed", "amended", "unreported"]
 
 
 class ProvisionStatus(Record):
     """A provision's state from `day` on: Peace Accords Matrix level (0 not started … 3 full) and
-    the status shown (a level's name, or violated / overdue / lapsed / superseded), with its
-    deadline and the citation of the change."""
+    the status shown (a level's name, or unreported / missed / violated / terminated / lapsed /
+    superseded: tracking/status.py says when each holds), with its deadline and the citation of
+    the change."""
 
     agreement: str
     provision: str
@@ -237,13 +242,15 @@ class ProvisionStatus(Record):
 
 
 class ControlPeriod(Record):
-    """Who held a place from `start` until `end` (None: still, as far as the reports go)."""
+    """Who held a place from `start` until `end` (None: still, as far as the reports go); `via`
+    names the region whose change of hands the place followed, when no report named the place."""
 
     place: str
     controller: str
     start: dt.date
     end: Optional[dt.date] = None
     citation: Citation
+    via: Optional[str] = None
 
 
 ClaimBound = Literal["lower", "upper"]

@@ -1,7 +1,10 @@
 """Provisions as news reports them: sentences stating what an agreement obliges a party to do.
 
-A sentence is a provision when, in an article that speaks of an agreement, it pairs an obligation
-cue (shall, must, will, pledges, provides for…) with a category phrase from provisions.yaml. The
+A sentence is a provision when it reports an agreement's terms: it names the agreement, or the
+article reports one (an Agreement event), and an obligation cue outside its quotations (shall,
+must, will, pledges, provides for…) governs a category phrase from provisions.yaml. Commentary
+that uses the same words ("peacekeepers might remain for years", "the length of the truce would
+depend on the talks") states no term, nor does a headline, which restates the lead. The
 obliged parties are the subjects of the obligation; dates introduced by "by", "until"… are
 deadlines; a provision with no dated deadline is due relative to the agreement's effect: its
 deadline is then a duration ("within 60 days", "for five years": P60D, P5Y), as agreement files
@@ -10,10 +13,12 @@ write relative deadlines.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import actor_entities
+from peacewatch.events.coding import is_headline
 from peacewatch.knowledge.countries import names_a_country
 from peacewatch.knowledge.lexicons import lexicon, word_set
 from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
@@ -21,6 +26,7 @@ from peacewatch.pipeline import Document, annotator
 from peacewatch.records import ProvisionMention, TimeMention
 
 MAX_CATEGORIES_PER_SENTENCE = 2
+QUOTATION = re.compile(r'"[^"\n]+"|“[^”\n]+”|‘[^’\n]+’(?!\w)')
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,21 +35,72 @@ def category_phrases() -> LemmaPhrases:
     return LemmaPhrases((category, phrase) for category, phrases in categories.items() for phrase in phrases)
 
 
-def speaks_of_agreement(document: Document) -> bool:
+def names_an_agreement(tokens: list[Token]) -> bool:
+    """Whether the words name an agreement ("the deal", "under the truce", "the accord")."""
     words = word_set("provisions", "agreement_words")
-    return any(lemma(t) in words for t in document.parse)
+    return any(lemma(t) in words and t.pos_ in ("NOUN", "PROPN") for t in tokens)
 
 
-def obliges(sentence: Span) -> bool:
-    """Does the sentence put something as an obligation rather than as a past fact?"""
+def tells_of_agreement(document: Document) -> bool:
+    """Whether the article reports an agreement (an Agreement event) or names one."""
+    return any(e.sub_event_type == "Agreement" for e in document.mentions.get("events", [])) or names_an_agreement(list(document.parse))
+
+
+def obligations(tokens: list[Token], agreement_named: bool) -> list[Token]:
+    """The verbs the sentence puts as obligations: a verb of terms ("pledges", "provides for",
+    "requires"), or one under a modal ("forces shall withdraw") or, where the sentence names the
+    agreement, a verb that says what it does ("the deal allows", "gives them 60 days to
+    withdraw"). A hedged verb ("might remain", "will undoubtedly remain") obliges no one."""
     auxes = word_set("provisions", "obligation_aux")
-    verbs = word_set("provisions", "obligation_verbs")
-    for token in sentence:
+    terms = word_set("provisions", "terms_verbs")
+    weak = word_set("provisions", "obligation_verbs")
+    found = []
+    for token in tokens:
         if token.dep_ in ("aux", "auxpass") and lemma(token) in auxes and token.head.tag_ == "VB":
-            return True
-        if lemma(token) in verbs and token.pos_ in ("VERB", "ADJ"):
-            return True
-    return False
+            if (lemma(token) != "to" or agreement_named) and not hedged(token.head):
+                found.append(token.head)
+        elif token.pos_ in ("VERB", "ADJ") and (lemma(token) in terms or (agreement_named and lemma(token) in weak)):
+            if not hedged(token):
+                found.append(token)
+    return found
+
+
+def hedged(verb: Token) -> bool:
+    """A guess or a doubt about the verb ("might", "undoubtedly", "seems to"): commentary, not terms."""
+    hedges = word_set("provisions", "hedges")
+    return any(lemma(c) in hedges for c in verb.children) or (verb.dep_ == "xcomp" and lemma(verb.head) in hedges)
+
+
+def governed(token: Token, verbs: list[Token]) -> bool:
+    """Whether an obligation verb governs the category phrase: the phrase is the verb, or lies
+    under it ("will allow humanitarian access", "provides for the disarmament of fighters")."""
+    return any(node in verbs for node in (token, *token.ancestors))
+
+
+def names_the_truce_only(token: Token) -> bool:
+    """A ceasefire noun that only names the agreement ("abide by the truce", "the length of the
+    truce", "called the ceasefire a step"), not a ceasefire the terms lay down ("signed a
+    ceasefire", "a ceasefire came into force", "agreed to a ceasefire starting Monday")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "ROOT"):
+        return token.dep_ == "dobj" and lemma(token.head) in word_set("provisions", "naming_verbs")
+    preposition = token.head if token.dep_ == "pobj" else None
+    return not (preposition is not None and preposition.lower_ == "to" and lemma(preposition.head) in word_set("provisions", "terms_verbs"))
+
+
+def states_terms(sentence: Span, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The obligation verbs of a sentence of an agreement's article, outside quotations (a
+    leader's words are no terms)."""
+    around = quoted + quotation_marks_spans(sentence)
+    tokens = [t for t in sentence if not any(a <= t.idx < b for a, b in around)]
+    return obligations(tokens, names_an_agreement(tokens))
+
+
+def quotation_marks_spans(sentence: Span) -> list[tuple[int, int]]:
+    """What stands between paired quotation marks in the sentence, whether or not the quote stage
+    found its speaker ("our fighters will withdraw," the commander said)."""
+    return [(sentence.start_char + m.start(), sentence.start_char + m.end()) for m in QUOTATION.finditer(sentence.text)]
 
 
 def words_before(document: Document, time: TimeMention, size: int = 20) -> str:
@@ -90,12 +147,14 @@ def parties(document: Document, sentence: Span, token: Token) -> tuple[list[str]
     return obliged, list(dict.fromkeys(beneficiaries))
 
 
-def main_categories(sentence: Span) -> dict[str, Token]:
-    """Each category phrase of the sentence with its token, leaving out a phrase that only
-    qualifies another category's words: in "will monitor the ceasefire" the obligation is
-    monitoring, not a ceasefire."""
+def main_categories(sentence: Span, verbs: list[Token]) -> dict[str, Token]:
+    """Each category phrase the obligation verbs govern with its token, leaving out a phrase that
+    only qualifies another category's words (in "will monitor the ceasefire" the obligation is
+    monitoring, not a ceasefire) and a ceasefire noun that only names the agreement."""
     categories: dict[str, Token] = {}
     for hit in category_phrases().hits(list(sentence)):
+        if not governed(hit.token, verbs) or (hit.label == "ceasefire" and names_the_truce_only(hit.token)):
+            continue
         categories.setdefault(hit.label, hit.token)
     heads = set(categories.values())
     return {category: token for category, token in categories.items()
@@ -112,8 +171,8 @@ def qualifies(token: Token, other: Token) -> bool:
     return node == other
 
 
-def provisions_of(document: Document, sentence: Span) -> list[ProvisionMention]:
-    categories = main_categories(sentence)
+def provisions_of(document: Document, sentence: Span, verbs: list[Token]) -> list[ProvisionMention]:
+    categories = main_categories(sentence, verbs)
     deadline, duration = deadline_and_duration(document, sentence)
     places = [p.name for p in document.within("places", sentence.start_char, sentence.end_char) if not names_a_country(p.name)]
     found = []
@@ -126,8 +185,14 @@ def provisions_of(document: Document, sentence: Span) -> list[ProvisionMention]:
     return found
 
 
-@annotator("provisions", requires=("entities", "times", "places"))
+@annotator("provisions", requires=("entities", "times", "places", "quotes", "events"))
 def find_provisions(document: Document) -> list[ProvisionMention]:
-    if not speaks_of_agreement(document):
+    if not tells_of_agreement(document):
         return []
-    return [p for s in document.sentences if obliges(s) for p in provisions_of(document, s)]
+    quoted = [(q.start, q.end) for q in document.mentions.get("quotes", [])]
+    found = []
+    for sentence in document.sentences:
+        verbs = [] if is_headline(document, sentence) else states_terms(sentence, quoted)
+        if verbs:
+            found += provisions_of(document, sentence, verbs)
+    return found

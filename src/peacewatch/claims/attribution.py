@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from peacewatch.knowledge.actors import canonical_actor, catalog
 from peacewatch.knowledge.lexicons import lexicon, word_set
-from peacewatch.nlp.quotes import body_name
+from peacewatch.nlp.speakers import body_phrase
 from peacewatch.pipeline import Document
 from peacewatch.records import Entity
 
@@ -135,7 +135,7 @@ class Sources:
             named = self.party_at(word)
             if named:
                 return named
-        return canonical_actor(body_name(head)) or None
+        return canonical_actor(body_phrase(head)) or None
 
     def party_at(self, token: Token) -> str | None:
         """The actor a word names: an entity or a place it lies in, or a state adjective ("Malian")."""

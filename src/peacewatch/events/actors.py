@@ -1,17 +1,21 @@
 """Who an event is between: actor1 (who acts), actor2 (on whom) and everyone else involved.
 
-Actors are states, organisations and armed groups, never individuals or towns: a demonym stands
+Actors are states, organisations and armed groups, never individuals, towns or the news outlets
+that report the event: a demonym stands
 for its state's forces ("Ethiopian army" -> Ethiopia) unless it qualifies a non-state group
 ("Kurdish rebels"), and the crowds of protests and riots are named the ACLED way,
 "Protesters (Country)".
 """
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
 from peacewatch.events.triggers import Trigger
 from peacewatch.knowledge.countries import country_name, names_a_country
 from peacewatch.knowledge.lexicons import lexicon, word_set
+from peacewatch.knowledge.names import fold
 from peacewatch.pipeline import Document
 from peacewatch.records import Entity, Place
 
@@ -25,15 +29,38 @@ def actor_entities(document: Document, sentence: Span) -> list[Entity]:
     entities = document.within("entities", sentence.start_char, sentence.end_char)
     towns = {(p.start, p.end) for p in document.within("places", sentence.start_char, sentence.end_char)
              if not names_a_country(p.name)}
-    return [e for e in entities if (e.start, e.end) not in towns
+    return [e for e in entities if (e.start, e.end) not in towns and not names_an_outlet(document, e)
             and (e.label in ("NORP", "ORG") or (e.label == "GPE" and names_a_country(e.canonical)))]
+
+
+@functools.lru_cache(maxsize=1)
+def outlet_names() -> frozenset[str]:
+    """The outlets acled.yaml knows (wire services, broadcasters, national papers), folded."""
+    data = lexicon("acled")
+    names = [*data["international_outlets"], *(o for outlets in data["national_outlets"].values() for o in outlets)]
+    return frozenset(fold(name) for name in names)
+
+
+def names_an_outlet(document: Document, entity: Entity) -> bool:
+    """A news outlet reports events and takes no part in them: one acled.yaml knows, the article's
+    own, a name holding a word of the trade ("... News Agency", "... Television"), or a source
+    cited in parentheses ("(Azertag, November 12)")."""
+    name = fold(entity.text)
+    if name in outlet_names() or (document.article.outlet and name == fold(document.article.outlet)):
+        return True
+    if any(f" {word} " in f" {name} " for word in lexicon("acled")["outlet_words"]):
+        return True
+    before = document.text[max(0, entity.start - 1):entity.start]
+    after = document.text[entity.end:entity.end + 1]
+    return before == "(" and after in (",", ")")
 
 
 def group_name(token: Token, entities: list[Entity]) -> tuple[str, Entity | None]:
     """"Kurdish rebels" -> ("Kurdish rebels", the Kurdish entity); "the militants" -> "Militants";
     "Tamil separatist forces" -> "Tamil separatist forces"."""
-    word = token.text if token.pos_ == "NOUN" else f"{token.text} {token.head.text}"
-    holder = token if token.pos_ == "NOUN" else token.head
+    noun = token.pos_ == "NOUN" or capitalised_plural(token) is not None
+    word = token.text if noun else f"{token.text} {token.head.text}"
+    holder = token if noun else token.head
     for child in holder.children:
         if child.dep_ in ("amod", "compound", "nmod") and child is not token:
             owner = next((e for e in entities if e.start <= child.idx < e.end), None)
@@ -47,9 +74,17 @@ def group_name(token: Token, entities: list[Entity]) -> tuple[str, Entity | None
 def names_a_group(token: Token, groups: frozenset[str]) -> bool:
     """A group noun, or its adjective on a common noun ("separatist forces"); not an adjective
     describing a named organisation ("the paramilitary Rapid Support Forces")."""
-    if token.lemma_.lower() not in groups:
-        return False
-    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.head.pos_ == "NOUN")
+    if token.lemma_.lower() in groups:
+        return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.head.pos_ == "NOUN")
+    return capitalised_plural(token) in groups
+
+
+def capitalised_plural(token: Token) -> str | None:
+    """The singular of a plural the parser took for a name because it opens a sentence or a
+    headline ("Rebels shelled the town": PROPN "Rebels", lemma "Rebels")."""
+    if token.pos_ != "PROPN" or not token.lower_.endswith("s") or token.ent_type_:
+        return None
+    return token.lower_[:-1]
 
 
 def acting_side(token: Token, trigger: Trigger) -> bool:

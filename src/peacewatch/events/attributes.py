@@ -1,24 +1,24 @@
-"""The who, where, when and how many of an event, read off its sentence and the article.
+"""The when and how many of an event, read off its sentence and the article (where: location.py).
 
-ACLED codes the most precise place and the actual day; when a sentence gives neither, the
-article's narrative does (the nearest earlier day in the paragraph, the region the article is
-about), with `time_precision` saying how sure the day is.
+ACLED codes the actual day; when a sentence gives none, the article's narrative does (the
+nearest earlier day in the paragraph, else the publication week), with `time_precision` saying
+how sure the day is.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 
 from spacy.tokens import Span
 
-from peacewatch.knowledge.countries import names_a_country
 from peacewatch.pipeline import Document
-from peacewatch.records import Place, TimeMention
+from peacewatch.records import TimeMention
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 WEEK = re.compile(r"^\d{4}-W\d{2}$")
 MONTH = re.compile(r"^\d{4}-\d{2}$")
+DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,30}\))?\s*[—–-]\s")  # "(Wire) — " after a dateline's date
+DATELINE_REACH = 60  # a dateline's date stands within this many characters of its paragraph's start
 NONE_KILLED = re.compile(r"\b(no (one|body|casualties|deaths|fatalities)|nobody) (was |were )?(killed|hurt|injured|reported)?", re.I)
 
 
@@ -33,13 +33,21 @@ def precision_of(value: str) -> int | None:
     return None
 
 
-def dated(times: list[TimeMention]) -> list[tuple[str, int]]:
+def dated(times: list[TimeMention]) -> list[tuple[str, int, int]]:
+    """(day, precision, offset) of each time that dates something to a day, a week or a month."""
     found = []
     for time in times:
         precision = precision_of(time.value) if time.type in ("DATE", "TIME") else None
         if precision:
-            found.append((time.value[:10], precision))
+            found.append((time.value[:10], precision, time.start))
     return found
+
+
+def in_dateline(text: str, time: TimeMention) -> bool:
+    """A wire dateline's date ("GOMA, July 3 (Wire) — ") is when the report was filed, not when
+    its first sentence's event happened."""
+    paragraph_start = text.rfind("\n", 0, time.start) + 1
+    return time.start - paragraph_start <= DATELINE_REACH and DATELINE_END.match(text, time.end) is not None
 
 
 def not_after(value: str, published: dt.date | None) -> bool:
@@ -50,39 +58,24 @@ def not_after(value: str, published: dt.date | None) -> bool:
     return value <= published.isoformat()[:len(value)]
 
 
-def event_date(document: Document, sentence: Span) -> tuple[str | None, int | None]:
-    """The sentence's own date, else the latest dated sentence before it in its paragraph, else
-    the publication date (known only to the week). A date after publication is when something
-    agreed is to start, not when the reported event happened."""
+def event_date(document: Document, sentence: Span, anchor: int | None = None) -> tuple[str | None, int | None]:
+    """The sentence's own date (the most precise, the nearest the trigger at offset `anchor` among
+    equals), else the latest dated sentence before it in its paragraph, else the publication
+    date (known only to the week). A date after publication is when something agreed is to
+    start, not when the reported event happened; a dateline's date is the report's."""
     published = document.article.published
-    own = [(day, precision) for day, precision in dated(document.within("times", sentence.start_char, sentence.end_char))
-           if not_after(day, published)]
+    times = [t for t in document.within("times", sentence.start_char, sentence.end_char)
+             if not in_dateline(document.text, t)]
+    own = [d for d in dated(times) if not_after(d[0], published)]
     if own:
-        return min(own, key=lambda d: d[1])
+        near = sentence.start_char if anchor is None else anchor
+        day, precision, _ = min(own, key=lambda d: (d[1], abs(d[2] - near)))
+        return day, precision
     paragraph_start = document.text.rfind("\n\n", 0, sentence.start_char) + 1
     earlier = dated(document.within("times", paragraph_start, sentence.start_char))
     if earlier:
-        return earlier[-1]
+        return earlier[-1][:2]
     return (published.isoformat(), 2) if published else (None, None)
-
-
-def main_place(document: Document) -> Place | None:
-    """The place the article is about: its most mentioned place below country level."""
-    places = [p for p in document.mentions.get("places", []) if not names_a_country(p.name)]
-    if not places:
-        return None
-    top = Counter(p.name for p in places).most_common(1)[0][0]
-    return next(p for p in places if p.name == top)
-
-
-def event_location(document: Document, sentence: Span) -> Place | None:
-    """The most precise place the sentence names; a sentence that names only countries (often
-    the parties themselves) is placed where the article is."""
-    places = document.within("places", sentence.start_char, sentence.end_char)
-    local = [p for p in places if not names_a_country(p.name)]
-    if local:
-        return local[0]
-    return main_place(document) or (places[0] if places else None)
 
 
 def fatalities(document: Document, sentence: Span) -> int | None:

@@ -4,19 +4,20 @@ A sentence is coded when the trigger rules and the sentence classifier agree tha
 event (verdict.py): the rules find triggers stated as facts, outside quotations; the classifier
 reads every sentence that holds a trigger or a conflict word, all of an article's at once, and
 the cheap reader screens the other clauses: what it is sure of, the classifier weighs as it
-weighs a rule's label. The
-event's actors, date, place and fatalities come from the mentions the earlier stages found.
-Reports of the same happening within one article (same type, day and place) become one event, as
-ACLED counts one event per day, place, actors and type.
+weighs a rule's label. Sentences that tell history, habits or standing facts (background.py)
+are not read. The event's actors, date, place and fatalities come from the mentions the earlier
+stages found; the mentions of one happening within the article, headline included, become one
+event (identity.py), as ACLED counts one event per day, place, actors and type.
 """
 from __future__ import annotations
-
-import datetime as dt
 
 from spacy.tokens import Span, Token
 
 from peacewatch.events.actors import event_actors
-from peacewatch.events.attributes import event_date, event_location, fatalities
+from peacewatch.events.background import dates_recent_news, states_a_standing_fact, told_as_habit, told_as_history
+from peacewatch.events.attributes import event_date, fatalities
+from peacewatch.events.identity import Mention, one_per_happening
+from peacewatch.events.location import event_location
 from peacewatch.events.sentence_classifier import (CHEAP_READER, classifier_settings, label_of, likeliest_event,
                                                    sentence_probabilities, split_label)
 from peacewatch.events.triggers import Trigger, TriggerRule, find_trigger, mentions_conflict, sentence_words, states_unreal
@@ -25,9 +26,10 @@ from peacewatch.knowledge.countries import names_a_country
 from peacewatch.knowledge.actors import actor_info, catalog
 from peacewatch.knowledge.lexicons import word_set
 from peacewatch.pipeline import Document, annotator
-from peacewatch.records import Event
+from peacewatch.records import Event, TimeMention
 
 STATE_FORCES = 1  # ACLED's inter code
+HEADLINE_FREE_ENDS = ".!?\"”’)"  # marks that close a sentence, which a headline lacks
 
 
 def sub_event_type(trigger: Trigger, actor1: str | None) -> str:
@@ -71,81 +73,54 @@ def rule_label(document: Document, sentence: Span, trigger: Trigger) -> str:
     """What the rules code: a territory rule asks who acted to tell regained from overtaken."""
     if not trigger.rule.territory:
         return label_of(trigger.rule.event_type, trigger.rule.sub_event_type)
-    actor1 = event_actors(document, sentence, trigger, event_location(document, sentence))[0]
+    actor1 = event_actors(document, sentence, trigger, event_location(document, sentence, trigger.token.idx)[0])[0]
     return label_of(trigger.rule.event_type, sub_event_type(trigger, actor1))
 
 
 def code_sentence(document: Document, sentence: Span, trigger: Trigger | None, probabilities: dict[str, float],
-                  suggested: str | None = None) -> Event | None:
+                  suggested: str | None = None) -> Mention | None:
     """The sentence's event, or None; `suggested` stands in for the rules' label where no trigger
     is (the cheap reader's reading of a sentence without one)."""
     label = verdict(rule_label(document, sentence, trigger) if trigger else suggested, probabilities)
     if label is None:
         return None
-    place = event_location(document, sentence)
+    token = trigger.token if trigger else sentence.root
+    place, own_place = event_location(document, sentence, token.idx)
     event_type, sub_type = split_label(label)
-    coded = Trigger(TriggerRule(event_type, sub_type, frozenset(), False), trigger.token if trigger else sentence.root)
+    coded = Trigger(TriggerRule(event_type, sub_type, frozenset(), False), token)
     actor1, actor2, actors = event_actors(document, sentence, coded, place)
-    day, precision = event_date(document, sentence)
-    return Event(
+    day, precision = event_date(document, sentence, token.idx)
+    event = Event(
         start=sentence.start_char, end=sentence.end_char, text=sentence.text,
         event_type=event_type, sub_event_type=sub_type,
         event_date=day, time_precision=precision, actor1=actor1, actor2=actor2, actors=actors,
         location=place.name if place else None, latitude=place.lat if place else None,
         longitude=place.lon if place else None, fatalities=fatalities(document, sentence))
+    return Mention(event, place, own_place, is_headline(document, sentence))
 
 
-def same_happening(first: Event, later: Event) -> bool:
-    """ACLED's unit: same type, day and place. A mention with no day of its own (dated from the
-    publication week) is taken as a reference to the dated event of its type. An agreement is one
-    event however many places its sentences name, and its signing and taking effect a day
-    apart are one report."""
-    if (first.event_type, first.sub_event_type) != (later.event_type, later.sub_event_type):
-        return False
-    if (later.time_precision == 2) != (first.time_precision == 2):
-        return True
-    if first.sub_event_type == "Agreement":
-        return first.event_date == later.event_date or a_day_apart(first, later)
-    return (first.event_date, first.location) == (later.event_date, later.location)
-
-
-def a_day_apart(first: Event, later: Event) -> bool:
-    if (first.time_precision, later.time_precision) != (1, 1) or not (first.event_date and later.event_date):
-        return False
-    return abs((dt.date.fromisoformat(first.event_date) - dt.date.fromisoformat(later.event_date)).days) == 1
-
-
-def merged(events: list[Event]) -> list[Event]:
-    """One event per happening: later reports add their actors and raise the fatality count
-    (within one report a later, larger figure is an update)."""
-    kept: list[Event] = []
-    for event in events:
-        index = next((i for i, k in enumerate(kept) if same_happening(k, event)), None)
-        if index is None:
-            kept.append(event)
-            continue
-        if kept[index].time_precision == 2 and event.time_precision != 2:
-            kept[index], event = event, kept[index]
-        first = kept[index]
-        first.actors = list(dict.fromkeys(first.actors + event.actors))
-        first.actor2 = first.actor2 or event.actor2
-        if event.fatalities is not None:
-            first.fatalities = max(first.fatalities or 0, event.fatalities)
-    return kept
+def is_headline(document: Document, sentence: Span) -> bool:
+    """A title line: in the opening paragraph of an article of several, with no full stop or
+    other closing mark (a headline, a sub-headline), as a lead sentence has."""
+    opening = document.text.find("\n\n")
+    text = sentence.text.strip()
+    return sentence.start_char < opening and bool(text) and text[-1] not in HEADLINE_FREE_ENDS
 
 
 @annotator("events", requires=("entities", "times", "places", "quantities", "quotes"))
 def find_events(document: Document) -> list[Event]:
     quoted = [(q.start, q.end) for q in document.mentions.get("quotes", [])]
     candidates, unprompted = [], []
+    news = dates_recent_news(document.mentions.get("times", []), document.article.published)
     for sentence in document.sentences:
         words = sentence_words(sentence, quoted)
-        if words is None:
+        times = document.within("times", sentence.start_char, sentence.end_char)
+        if words is None or tells_background(document, sentence, times, news):
             continue
-        trigger = find_trigger(words, bool(document.within("times", sentence.start_char, sentence.end_char)))
+        trigger = find_trigger(words, bool(times))
         if trigger:
             candidates.append((sentence, trigger))
-        elif states_unreal(words, sentence):
+        elif states_unreal(words, sentence) or states_a_standing_fact(sentence):
             continue
         elif mentions_conflict(words):
             candidates.append((sentence, None))
@@ -154,7 +129,14 @@ def find_events(document: Document) -> list[Event]:
     readings = sentence_probabilities([s.text.strip() for s, _ in candidates])
     events = [code_sentence(document, s, t, p) for (s, t), p in zip(candidates, readings)]
     found = [e for e in events + unprompted_events(document, unprompted) if e is not None]
-    return merged(sorted(found, key=lambda event: event.start))
+    return one_per_happening(sorted(found, key=lambda mention: mention.event.start))
+
+
+def tells_background(document: Document, sentence: Span, times: list[TimeMention], news: bool) -> bool:
+    """History beside the article's news, or habit (events/background.py): what explains the
+    news, not the news."""
+    history = news and told_as_history(document.text, times, document.article.published)
+    return history or told_as_habit(sentence, times)
 
 
 def tells_who_did(sentence: Span) -> bool:
@@ -164,7 +146,7 @@ def tells_who_did(sentence: Span) -> bool:
     return root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
-def unprompted_events(document: Document, sentences: list[Span]) -> list[Event | None]:
+def unprompted_events(document: Document, sentences: list[Span]) -> list[Mention | None]:
     """Sentences with no trigger phrase, no conflict word and no quotation (events.yaml
     `unprompted`): events told in plain words ("set the houses ablaze", "rustled cattle") are
     missed by any word list, but most such sentences report nothing. The cheap reader screens

@@ -11,7 +11,7 @@ protest was met): an IED and a shelling, or an agreement and a deployment, are t
 
 These are plain functions over `EventReport` records, so the rule is tested without a database;
 the store feeds them the candidates its date index finds (store/merged_events.py). An article
-contributes at most one report to an event: within one article, `events/coding.py` has already
+contributes at most one report to an event: within one article, `events/identity.py` has already
 joined the repeated mentions of a happening, so two of its events are two happenings.
 """
 from __future__ import annotations

@@ -23,10 +23,14 @@ class TriggerRule:
     territory: bool
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
+    no_object: bool = False
 
     def takes(self, token: Token) -> bool:
         """Whether the trigger's object is of the kind the rule needs (any, if it names none) and
-        not of a kind it excludes ("seized the town", not "seized weapons")."""
+        not of a kind it excludes ("seized the town", not "seized weapons"), or absent where the
+        rule wants none ("demonstrated", not "demonstrated its resolve")."""
+        if self.no_object and any(c.dep_ in ("dobj", "obj") for c in token.children):
+            return False
         arguments = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "prt")]
         arguments += [g for c in arguments if c.dep_ == "prt" for g in c.head.children if g.dep_ == "dobj"]
         lemmas = {lemma(a) for a in arguments}
@@ -43,7 +47,7 @@ class Trigger:
 def rules() -> tuple[TriggerRule, ...]:
     return tuple(
         TriggerRule(r["event_type"], r["sub_event_type"], frozenset(r.get("with", ())), bool(r.get("territory")),
-                    frozenset(r.get("objects", ())), frozenset(r.get("not_objects", ())))
+                    frozenset(r.get("objects", ())), frozenset(r.get("not_objects", ())), bool(r.get("no_object")))
         for r in lexicon("events")["rules"])
 
 
@@ -72,9 +76,19 @@ def is_unreal(token: Token) -> bool:
 
 def reports(token: Token, dated: bool) -> bool:
     """A verb reports a happening; a noun ("the offensive", "fighting") does when it is what the
-    clause is about (its subject) or when the sentence dates it, not when it is background
+    clause is about (its subject), when the sentence dates it, or when a past verb tells what
+    happened in it ("soldiers were killed in an exchange of fire"), not when it is background
     ("before deciding on its assault")."""
-    return token.pos_ in ("VERB", "AUX") or dated or token.dep_ in ("nsubj", "nsubjpass")
+    return token.pos_ in ("VERB", "AUX") or dated or token.dep_ in ("nsubj", "nsubjpass") or told_in_the_past(token)
+
+
+def told_in_the_past(noun: Token) -> bool:
+    """A noun in the circumstances of a past-tense verb: "were killed during clashes", "died in
+    fighting". Other prepositions point back to a happening told already ("blamed the army for
+    the attack") and report nothing new."""
+    preposition = noun.head
+    return (noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in word_set("events", "circumstance_prepositions")
+            and preposition.head.pos_ == "VERB" and preposition.head.tag_ in ("VBD", "VBN"))
 
 
 def clause_depth(token: Token) -> int:

@@ -178,6 +178,32 @@ def actor_info(canonical: str) -> Actor | None:
     return catalog().by_canonical.get(canonical) or catalog().find(canonical)
 
 
+@functools.lru_cache(maxsize=1)
+def _catalog_name_pattern() -> re.Pattern:
+    """Every catalogued force, group and organisation name of two words or more, or an acronym of
+    three letters or more, as it is written (case matters: "RSF", not "rsf")."""
+    names = {name for actor in catalog().by_canonical.values() if actor.kind in ("armed_force", "group", "organisation")
+             for name in (actor.canonical, *actor.aliases) if " " in name or (name.isupper() and len(name) >= 3)}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def catalog_names_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each catalogued force, group or organisation named in
+    text[start:end]: names the entity recognizer may miss at a sentence's start ("Rapid Support
+    Forces fighters withdrew…")."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), catalog().named(m.group(0)).canonical)
+            for m in _catalog_name_pattern().finditer(text, start, end)]
+
+
+def is_news_outlet(name: str, outlets: Iterable[str] = ()) -> bool:
+    """A news agency or broadcaster (the catalog's kind news_agency), or one of `outlets` (the
+    outlets of stored articles): the source of a report, never an actor of what it reports."""
+    actor = catalog().named(name)
+    return bool(actor and actor.kind == "news_agency") or fold(name) in {fold(o) for o in outlets if o}
+
+
 class ArticleActors:
     """Canonical names within one article, where short forms refer back to full names.
 

@@ -1,98 +1,58 @@
 """Direct quotations and who said them.
 
-A quotation is text between quote marks that reads as speech (long enough not to be a name or a
-scare quote). Its speaker is the subject of a speech verb next to it ("…," said X / X insists: "…"),
-the object of "according to", a name before a colon, or — when the words around it say nothing —
-the speaker of the quotation it continues. Pronouns and descriptions ("the expert") stand for the
-nearest named person before them.
+A quotation is text between quote marks (nlp/quote_marks.py) that reads as speech: long enough
+not to be a name or a scare quote, not shouted in capitals, not the title of a work or the words
+on a banner, not the wording of an agreement. Its speaker is the subject of a speech verb that
+governs it ("…," said X / X insists: "…" / X issued a statement saying "…" / X was quoted as
+saying "…"), the object of "according to", a name before a colon, or — when the words around it
+say nothing — the speaker of the quotation it continues. Pronouns and descriptions ("she", "the
+ministry", "the statement") are resolved by the article's coreference (nlp/speakers.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from peacewatch.knowledge.lexicons import lexicon, word_set
+from peacewatch.nlp.quote_marks import QuotedSpan, quoted_spans
+from peacewatch.nlp.speakers import SUBJECT_DEPS, Coreference
 from peacewatch.pipeline import Document, annotator
 from peacewatch.records import Entity, Quote
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 # After a quotation the speaker may follow its verb ("…», a déclaré le ministre"), which some
 # parsers label as the verb's object.
 INVERTED_DEPS = {"obj", "dobj"}
-SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+# A speech verb with no subject of its own takes its clause's: "…and declared", "…, saying".
+BORROWED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
 CONTINUATION_GAP = 400  # characters between two quotations that may still be one speaker's
+GOVERNED_REACH = 2  # steps up from a speech verb to a quotation that governs it ("…", he said)
+SHOUTED_SHARE = 0.8  # share of capital letters above which a quotation is a shouted post or slogan
+DRAFTING = re.compile(r"\b(?:shall|hereby|the (?:parties|sides)|article \d+)\b", re.I)
+NAME_CUE = re.compile(r"([\w’'-]+)[ ,:]*$")  # the word right before an opening mark
+__all__ = ["quoted_spans", "find_quotes"]
 
 
 @dataclass(frozen=True)
-class QuotedSpan:
-    """The inside of a pair of quote marks."""
+class Attribution:
+    """Who a quotation is attributed to: `speaker` None for an unnamed source; `document` for
+    the wording of a text (an agreement, a law), which is nobody's speech."""
 
-    start: int
-    end: int
-
-
-def quoted_spans(text: str) -> list[QuotedSpan]:
-    """Inner spans of every quote-mark pair: distinct opening and closing marks pair by search,
-    straight double quotes pair within their paragraph (so one stray mark cannot flip every
-    quotation after it)."""
-    spans: list[QuotedSpan] = []
-    for opening, closing in lexicon("speech")["marks"]:
-        if opening == closing:
-            spans += [s for s in straight_pairs(text, opening) if not overlapping(s, spans)]
-            continue
-        position = 0
-        while (start := text.find(opening, position)) >= 0:
-            end = closing_mark(text, closing, start + 1)
-            if end < 0:
-                break
-            if not overlapping(QuotedSpan(start + 1, end), spans):
-                spans.append(QuotedSpan(start + 1, end))
-            position = end + 1
-    return sorted(spans, key=lambda s: s.start)
-
-
-def closing_mark(text: str, closing: str, position: int) -> int:
-    """The next closing mark that is not an apostrophe: "’" between two letters ("don’t",
-    "Côte d’Ivoire") is part of a word, not the end of a ‘single-quoted’ quotation."""
-    while (end := text.find(closing, position)) >= 0:
-        if not (0 < end < len(text) - 1 and text[end - 1].isalpha() and text[end + 1].isalpha()):
-            return end
-        position = end + 1
-    return -1
-
-
-def overlapping(span: QuotedSpan, spans: list[QuotedSpan]) -> bool:
-    return any(s.start - 1 <= span.start < s.end + 1 for s in spans)
-
-
-def straight_pairs(text: str, mark: str) -> list[QuotedSpan]:
-    pairs: list[QuotedSpan] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        marks = [offset + i for i, c in enumerate(paragraph) if c == mark]
-        if len(marks) % 2:
-            marks.remove(min(marks, key=lambda m: pairing_fit(text, marks, m)))
-        pairs += [QuotedSpan(a + 1, b) for a, b in zip(marks[::2], marks[1::2])]
-        offset += len(paragraph) + 1
-    return pairs
-
-
-def pairing_fit(text: str, marks: list[int], dropped: int) -> int:
-    """How many marks look like what they become (opening or closing) once `dropped` is left out."""
-    kept = [m for m in marks if m != dropped]
-    fit = 0
-    for index, position in enumerate(kept):
-        before = text[position - 1] if position else " "
-        after = text[position + 1] if position + 1 < len(text) else " "
-        fit += (before.isspace() or before in "([") if index % 2 == 0 else (after.isspace() or after in ".,;:!?)")
-    return fit
+    speaker: str | None
+    document: bool = False
 
 
 def is_speech(text: str) -> bool:
     """Speech, as opposed to a quoted name, title or scare quote."""
     return len(text.split()) >= lexicon("speech")["min_words"]
+
+
+def is_shouted(text: str) -> bool:
+    """An all-capitals post or chant ("NO MORE WAR IN OUR LAND"), not a quotation of speech."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
 
 
 def reads_as_sentence(text: str) -> bool:
@@ -101,10 +61,9 @@ def reads_as_sentence(text: str) -> bool:
     return len(words) >= 6 and words[0][:1].isupper() and words[-1][-1:] in ".!?…"
 
 
-def body_name(noun: Token) -> str:
-    """"Algeria's foreign ministry" from its head noun: the noun with the words that name it."""
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "poss", "case", "nmod")]
-    return " ".join(t.text for t in sorted([*words, noun], key=lambda t: t.i)).replace(" 's", "'s")
+def is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,13 +82,39 @@ class SpeakerFinder:
         self.quoted = quoted
         self.entities: list[Entity] = document.mentions.get("entities", [])
         self.verbs = word_set("speech", "verbs")
-        self.pronouns = word_set("speech", "pronouns")
         self.according = lexicon("speech")["according"]
-        self.institutions = word_set("speech", "institutions")
-        self.last_speaker: str | None = None
+        self.documents = word_set("speech", "documents")
+        self.name_cues = word_set("speech", "name_cues")
+        self.coreference = Coreference(document, self.inside_quote)
 
     def inside_quote(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quoted)
+
+    def is_speech_verb(self, token: Token) -> bool:
+        """A speech verb of the narration: not inside a quotation, and not an infinitive ("set up a
+        centre to observe the truce"), which tells what someone means to do, not what they said."""
+        return (token.lemma_.lower() in self.verbs and token.pos_ in ("VERB", "AUX") and not self.inside_quote(token.idx)
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+    # --- what is not a quotation of speech ------------------------------------------------
+
+    def names_something(self, quote: QuotedSpan) -> bool:
+        """A title, slogan or banner: named by the word before it ("the book “…”", "an email
+        titled “…”"), or capitalised like a title in a sentence that is not."""
+        cue = NAME_CUE.search(self.document.text[max(0, quote.start - 30): quote.start - 1])
+        if cue and cue.group(1).lower() in self.name_cues:
+            return True
+        text = self.document.text[quote.start:quote.end]
+        sentence = self.document.sentence_at(quote.start)
+        outside = self.document.text[sentence.start_char:quote.start - 1] + self.document.text[quote.end + 1:sentence.end_char]
+        return is_title_case(text) and not text.rstrip()[-1:] in ".!?," and not is_title_case(outside)
+
+    def is_drafting(self, quote: QuotedSpan, tokens: list[Token]) -> bool:
+        """Agreement wording ("the parties shall…") quoted beside a text that it comes from."""
+        return bool(DRAFTING.search(self.document.text[quote.start:quote.end])) and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in self.documents for t in tokens)
+
+    # --- where the speaker is said --------------------------------------------------------
 
     def context(self, quote: QuotedSpan) -> list[SpacySpan]:
         """The sentences a quotation sits in, plus a short neighbour that may carry its verb."""
@@ -149,84 +134,116 @@ class SpeakerFinder:
     def has_speech_verb(self, sentences: list[SpacySpan]) -> bool:
         """Whether the quotation's own sentences already carry a speech verb, so a neighbouring
         sentence ("Saudi Arabia welcomed it.") is not needed and would only mislead."""
-        return any(t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and not self.inside_quote(t.idx)
-                   for s in sentences for t in s)
+        return any(self.is_speech_verb(t) for s in sentences for t in s)
 
-    def speaker(self, quote: QuotedSpan, previous: tuple[QuotedSpan, str | None] | None) -> str | None:
+    def attribution(self, quote: QuotedSpan, previous: tuple[QuotedSpan, Attribution | None] | None) -> Attribution | None:
         sentences = self.context(quote)
         outside = [t for s in sentences for t in s if not self.inside_quote(t.idx)]
+        if self.names_something(quote) or self.is_drafting(quote, outside):
+            return Attribution(None, document=True)
         return (self.from_according(outside, quote)
                 or self.from_verb(outside, quote)
                 or self.from_colon(quote)
-                or self.continued(quote, previous, outside))
+                or self.continued(quote, previous))
 
-    def from_verb(self, tokens: list[Token], quote: QuotedSpan) -> str | None:
-        verbs = [t for t in tokens if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX")]
+    def governs(self, verb: Token, quote: QuotedSpan) -> bool:
+        """Whether a speech verb introduces this quotation: the verb dominates it, or hangs right
+        below it (a parser's "“…,” he said"), or stands in a sentence of its own beside it ("X
+        said:" / "…" That is how X put it)."""
+        span = self.document.parse.char_span(quote.start, quote.end, alignment_mode="contract")
+        inside = list(span) if span is not None else []
+        if not inside or verb.sent != inside[0].sent and verb.sent != inside[-1].sent:
+            return True
+        heads = [t for t in inside if not quote.start <= t.head.idx < quote.end or t.head == t]
+        return any(verb in head.ancestors or head in list(verb.ancestors)[:GOVERNED_REACH] for head in heads)
+
+    def from_verb(self, tokens: list[Token], quote: QuotedSpan) -> Attribution | None:
+        verbs = [t for t in tokens if self.is_speech_verb(t) and self.governs(t, quote)]
         verbs.sort(key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         for verb in verbs:
-            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.inside_quote(c.idx)]
-            if not subjects and verb.idx > quote.end:
-                subjects = [c for c in verb.children if c.dep_ in INVERTED_DEPS and c.idx > verb.idx]
-            for subject in subjects:
-                name = self.name_of(subject, quote)
-                if name:
-                    return name
+            for subject in self.speaker_words(verb, quote):
+                found = self.attribution_of(subject)
+                if found:
+                    return found
         return None
 
-    def from_according(self, tokens: list[Token], quote: QuotedSpan) -> str | None:
+    def speaker_words(self, verb: Token, quote: QuotedSpan, climbed: int = 0) -> list[Token]:
+        """The words naming who speaks through a verb: its subject; the person quoted in "X
+        quoted Y as saying"; after a quotation, an inverted subject; else, for "…and declared",
+        "…, saying", "a statement saying", "who said", the subject of the clause it hangs from."""
+        children = [c for c in verb.children if not self.inside_quote(c.idx)]
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if verb.lemma_.lower() == "quote":
+            quoted_person = [c for c in children if c.dep_ in INVERTED_DEPS]
+            if quoted_person:
+                return quoted_person
+        if subjects:
+            return subjects
+        if verb.idx > quote.end:
+            inverted = [c for c in children if c.dep_ in INVERTED_DEPS and c.idx > verb.idx]
+            if inverted:
+                return inverted
+        head = verb.head
+        if head == verb or climbed >= 3 or self.inside_quote(head.idx):
+            return []
+        if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [head]
+        if verb.dep_ in BORROWED_SUBJECT_DEPS or head.pos_ == "ADP":
+            return self.speaker_words(head if head.pos_ != "ADP" else head.head, quote, climbed + 1)
+        return []
+
+    def attribution_of(self, token: Token) -> Attribution | None:
+        """Who a subject word stands for: a document (nobody), a referent of the article's
+        coreference (a name, or None for an unnamed source), or a proper noun the recognizer missed."""
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.documents and not self.names_author(token):
+            return Attribution(None, document=True)
+        referent = self.coreference.speaker_at(token)
+        if referent is not None:
+            return Attribution(referent.name)
+        if token.pos_ == "PROPN":
+            name = self.proper_name(token)
+            return Attribution(name) if name else None
+        return None
+
+    def names_author(self, noun: Token) -> bool:
+        """"the text of her speech", "Macron's plan": a document word that names whose it is."""
+        return any(c.dep_ == "poss" for c in noun.children)
+
+    def from_according(self, tokens: list[Token], quote: QuotedSpan) -> Attribution | None:
         text = self.document.text.lower()
         for token in tokens:
             if any(text.startswith(phrase, token.idx) for phrase in self.according):
                 objects = [g for c in token.children for g in (c, *c.children) if g.dep_ == "pobj"]
                 for obj in objects:
-                    name = self.name_of(obj, quote)
-                    if name:
-                        return name
+                    found = self.attribution_of(obj)
+                    if found:
+                        return found
         return None
 
-    def from_colon(self, quote: QuotedSpan) -> str | None:
+    def from_colon(self, quote: QuotedSpan) -> Attribution | None:
         """`X announced it: "…"`: a quotation after a colon belongs to the first person named in
-        the words before the colon."""
+        the words before the colon; a colon after no one ("Gaza: “…”", a heading) names no speaker,
+        and the quotation does not go on with an earlier one."""
         before = self.document.text[max(0, quote.start - 4): quote.start]
         if ":" not in before:
             return None
         sentence = self.document.sentence_at(max(0, quote.start - 4))
         people = [e for e in self.entities if e.label == "PERSON" and sentence.start_char <= e.start < quote.start
                   and not self.inside_quote(e.start)]
-        return people[0].canonical if people else None
+        return Attribution(people[0].canonical if people else None)
 
-    def continued(self, quote: QuotedSpan, previous, tokens: list[Token]) -> str | None:
-        """A quotation with no verb of its own goes on with the previous speaker, if close."""
-        if previous is None or previous[1] is None:
+    def continued(self, quote: QuotedSpan, previous) -> Attribution | None:
+        """A quotation with no verb of its own goes on with the previous speaker, if close and no
+        one else has become the subject of a sentence since the previous quotation's own."""
+        if previous is None or previous[1] is None or previous[1].speaker is None:
             return None
-        if quote.start - previous[0].end > CONTINUATION_GAP:
+        earlier, attribution = previous
+        if quote.start - earlier.end > CONTINUATION_GAP:
             return None
-        between = [e for e in self.entities if previous[0].end <= e.start < quote.start and e.label == "PERSON"
-                   and not self.inside_quote(e.start) and e.canonical != previous[1]]
-        return previous[1] if not between else None
-
-    def name_of(self, token: Token, quote: QuotedSpan) -> str | None:
-        """The canonical name a subject stands for: a named entity, a person named beside it
-        ("the expert John Doe"), a group ("the rebels"), or the person a pronoun or a
-        description ("the historian") points back to."""
-        entity = self.entity_at(token.idx)
-        if entity and (entity.label in SPEAKER_LABELS or token.pos_ == "PROPN"):
-            return entity.canonical
-        for child in token.children:
-            if child.dep_ in ("appos", "compound", "flat"):
-                named = [self.entity_at(t.idx) for t in child.subtree]
-                people = [e for e in named if e and e.label == "PERSON"]
-                if people:
-                    return people[0].canonical
-        if token.pos_ == "PROPN":
-            return self.proper_name(token)
-        if token.pos_ == "PRON":
-            return self.nearest_person_before(quote.start) if token.lower_ in self.pronouns else None
-        if token.pos_ == "NOUN":
-            if token.lemma_.lower() in self.institutions:
-                return body_name(token)
-            return token.lemma_ + "s" if token.tag_ == "NNS" else self.described_person(token, quote)
-        return None
+        since = self.document.sentence_at(max(earlier.start, earlier.end - 1)).end_char
+        others = [r for r in self.coreference.referents if since <= r.offset < quote.start and r.subject
+                  and r.name != attribution.speaker and not self.inside_quote(r.offset)]
+        return attribution if not others else None
 
     def proper_name(self, token: Token) -> str | None:
         """A name the entity recognizer missed: the proper noun with the name parts joined to it
@@ -235,48 +252,42 @@ class SpeakerFinder:
                  and (t is token or t.dep_ in ("compound", "flat")) and not self.inside_quote(t.idx)]
         return " ".join(t.text for t in sorted(parts, key=lambda t: t.i)) or None
 
-    def described_person(self, noun: Token, quote: QuotedSpan) -> str | None:
-        """"The historian": the person named right after the words ("the spokesperson for the
-        ministry, Jane Doe"), else the person last introduced with that word, else the last speaker."""
-        text = self.document.text
-        sentence_end = noun.sent.end_char
-        following = [e for e in self.entities if e.label == "PERSON" and noun.idx < e.start <= noun.idx + 80
-                     and e.start < sentence_end and not self.inside_quote(e.start)]
-        if following and "," in text[noun.idx:following[0].start]:
-            return following[0].canonical
-        people = [e for e in self.entities if e.label == "PERSON" and e.end <= quote.start
-                  and not self.inside_quote(e.start)]
-        for person in reversed(people):
-            if noun.lower_ in text[person.end: person.end + 80].lower():
-                return person.canonical
-        return self.last_speaker or self.nearest_person_before(quote.start)
-
-    def entity_at(self, offset: int) -> Entity | None:
-        for entity in self.entities:
-            if entity.start <= offset < entity.end:
-                return entity
-        return None
-
-    def nearest_person_before(self, offset: int) -> str | None:
-        people = [e for e in self.entities if e.label == "PERSON" and e.end <= offset and not self.inside_quote(e.start)]
-        return people[-1].canonical if people else None
-
 
 def quote(document: Document, span: QuotedSpan, speaker: str | None) -> Quote:
     start, end = trimmed(document.text, span.start, span.end)
     return Quote(start=start, end=end, text=document.text[start:end], speaker=speaker)
 
 
+def runs_into(text: str, span: QuotedSpan, following: QuotedSpan) -> bool:
+    """A quotation left open at its paragraph's end that the next paragraph's quotation continues."""
+    return span.runs_on and not text[span.end:following.start - 1].strip()
+
+
+def attributions(document: Document, quoted: list[QuotedSpan]) -> list[Attribution | None]:
+    """Each quotation's attribution in reading order; a quotation that runs on into the next
+    paragraph's takes that one's speaker when it has none of its own."""
+    finder = SpeakerFinder(document, quoted)
+    found: list[Attribution | None] = []
+    previous = None
+    for span in quoted:
+        attribution = finder.attribution(span, previous)
+        found.append(attribution)
+        previous = (span, attribution) if attribution is None or not attribution.document else None
+    for index in range(len(quoted) - 2, -1, -1):
+        if found[index] is None and runs_into(document.text, quoted[index], quoted[index + 1]):
+            found[index] = found[index + 1]
+    return found
+
+
 @annotator("quotes", requires=("entities",))
 def find_quotes(document: Document) -> list[Quote]:
-    quoted = [q for q in quoted_spans(document.text) if is_speech(document.text[q.start:q.end])]
-    finder = SpeakerFinder(document, quoted)
+    text = document.text
+    quoted = [q for q in quoted_spans(text) if is_speech(text[q.start:q.end]) and not is_shouted(text[q.start:q.end])]
     quotes: list[Quote] = []
-    previous: tuple[QuotedSpan, str | None] | None = None
-    for span in quoted:
-        speaker = finder.speaker(span, previous)
-        previous = (span, speaker)
-        finder.last_speaker = speaker or finder.last_speaker
-        if speaker is not None or reads_as_sentence(document.text[span.start:span.end]):
+    for span, attribution in zip(quoted, attributions(document, quoted)):
+        if attribution is not None and attribution.document:
+            continue
+        speaker = attribution.speaker if attribution else None
+        if speaker is not None or reads_as_sentence(text[span.start:span.end]):
             quotes.append(quote(document, span, speaker))
     return quotes

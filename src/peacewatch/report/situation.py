@@ -1,9 +1,10 @@
 """The daily situation report: what happened on a day and where each agreement stands, every
 line with its citation.
 
-Sections: the day's events (merged across articles, each with its reports), provision status
-changes dated that day, deadlines falling in the next 30 days and deadlines missed, and disputed
-figures known by the day. Built from plain data (merged event rows, status timelines, deadline
+Sections: the day's events (merged across articles and languages: one line per happening, citing
+every report of it), provision status changes dated that day, deadlines falling in the next 30
+days and those passed without a report that the provision was carried out, and disputed figures
+known by the day. Built from plain data (merged event rows, status timelines, deadline
 records, dispute rows) so the renderers (markdown.py, html.py) only lay it out.
 """
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from peacewatch.agreements.deadlines import provision_deadline
-from peacewatch.tracking.status import agreement_timelines, known_by
+from peacewatch.knowledge.actors import is_news_outlet
+from peacewatch.tracking.status import ENDINGS, agreement_timelines, known_by
 from peacewatch.records import Agreement, Citation, Evidence
 from peacewatch.report.citations import cite
 
@@ -42,17 +44,20 @@ class SituationReport:
         return f"Situation report, {self.day.isoformat()}"
 
 
-def event_lines(events: Iterable[dict[str, Any]]) -> list[Line]:
-    """One line per report of each merged event (or per-article event row with its source)."""
+def event_lines(events: Sequence[dict[str, Any]]) -> list[Line]:
+    """One line per merged event, citing every article that reported it. An outlet or news agency
+    (catalogued, or the outlet of one of the day's reports) is never shown as an actor: it is the
+    source of a report, not a party to what happened."""
+    outlets = {s.get("outlet") for e in events for s in e.get("sources", []) if s.get("outlet")}
     lines = []
     for event in events:
         where = f" at {event['location']}" if event.get("location") else ""
-        actors = ", ".join(a for a in (event.get("actor1"), event.get("actor2")) if a)
+        actors = ", ".join(a for a in (event.get("actor1"), event.get("actor2")) if a and not is_news_outlet(a, outlets))
         deaths = f", {event['fatalities']} killed" if event.get("fatalities") else ""
         text = f"{event['sub_event_type']}{where}" + (f" ({actors})" if actors else "") + deaths
-        for source in event.get("sources", []):
-            lines.append(Line(text, cite(Citation(source=source["article_id"], outlet=source.get("outlet"),
-                                                  published=_day(source.get("published"))))))
+        cited = [cite(Citation(source=source["article_id"], outlet=source.get("outlet"),
+                               published=_day(source.get("published")))) for source in event.get("sources", [])]
+        lines.append(Line(text, "[" + "; ".join(c[1:-1] for c in cited) + "]"))
     return lines
 
 
@@ -66,8 +71,10 @@ def status_lines(agreements: Sequence[Agreement], evidence: Sequence[Evidence], 
 
 
 def deadline_lines(agreements: Sequence[Agreement], evidence: Sequence[Evidence], day: dt.date) -> tuple[list[Line], list[Line]]:
-    """(approaching within 30 days, missed) deadlines of provisions not carried out."""
-    approaching, missed = [], []
+    """(approaching within 30 days, passed) deadlines of provisions not reported carried out. A
+    passed one says what is known: missed (a report says it was not done by then, cited), or
+    unreported (no report either way: to verify, cited to the agreement)."""
+    approaching, passed = [], []
     for agreement in agreements:
         timelines = agreement_timelines(agreement, evidence, day, agreements)
         for provision in agreement.provisions:
@@ -75,14 +82,17 @@ def deadline_lines(agreements: Sequence[Agreement], evidence: Sequence[Evidence]
             current = timelines[provision.number][-1]
             citation = "[" + "; ".join(due.cited or [agreement.id]) + "]"
             text = f"{agreement.id} {provision.number} ({provision.category}): {provision.summary}"
-            if due.ruling and current.level < 3 and current.status not in ("lapsed", "superseded"):
+            if due.ruling and current.level < 3 and current.status not in ENDINGS:
                 if day <= due.ruling <= day + HORIZON:
                     approaching.append(Line(f"{text} — due {due.ruling}", citation))
+                elif due.ruling < day and current.deadline_state == "missed":
+                    passed.append(Line(f"{text} — missed {due.ruling}, as reported", cite(current.citation)))
                 elif due.ruling < day:
-                    missed.append(Line(f"{text} — was due {due.ruling}", citation))
+                    passed.append(Line(f"{text} — was due {due.ruling}; no report either way (unreported: verify)",
+                                       citation))
             if due.term and due.term.notice_by and day <= due.term.notice_by <= day + HORIZON:
                 approaching.append(Line(f"{text} — notice against renewal by {due.term.notice_by}", citation))
-    return approaching, missed
+    return approaching, passed
 
 
 def dispute_lines(disputes: Iterable[dict[str, Any]], day: dt.date) -> list[Line]:
@@ -100,14 +110,14 @@ def dispute_lines(disputes: Iterable[dict[str, Any]], day: dt.date) -> list[Line
     return lines
 
 
-def situation_report(day: dt.date, events: Iterable[dict[str, Any]], agreements: Sequence[Agreement],
+def situation_report(day: dt.date, events: Sequence[dict[str, Any]], agreements: Sequence[Agreement],
                      evidence: Sequence[Evidence], disputes: Iterable[dict[str, Any]]) -> SituationReport:
-    approaching, missed = deadline_lines(agreements, evidence, day)
+    approaching, passed = deadline_lines(agreements, evidence, day)
     return SituationReport(day, [
         Section("Events of the day", event_lines(events)),
         Section("Provision status changes", status_lines(agreements, evidence, day)),
         Section("Deadlines in the next 30 days", approaching),
-        Section("Missed deadlines", missed),
+        Section("Deadlines passed, not reported done", passed),
         Section("Disputed figures", dispute_lines(disputes, day)),
     ])
 

@@ -43,7 +43,7 @@ def replace_evidence(connection: sa.Connection, article_ids: Sequence[str], evid
     connection.execute(provision_evidence.delete().where(provision_evidence.c.article_id.in_(article_ids)))
     rows = [{"article_id": e.citation.source, "start_char": e.citation.start, "end_char": e.citation.end,
              "text": e.citation.text, "agreement_id": e.agreement, "provision": e.provision, "stance": e.stance,
-             "day": e.day, "kind": e.kind, "reason": e.reason, "score": e.score} for e in evidence]
+             "day": e.day, "first_day": e.first_day, "kind": e.kind, "reason": e.reason, "score": e.score} for e in evidence]
     if rows:
         connection.execute(provision_evidence.insert(), rows)
 
@@ -59,7 +59,7 @@ def read_evidence(connection: sa.Connection, agreement_ids: Sequence[str], publi
              .where(provision_evidence.c.agreement_id.in_(agreement_ids), articles.c.published <= published_by)
              .order_by(provision_evidence.c.day, provision_evidence.c.article_id, provision_evidence.c.start_char))
     return [Evidence(agreement=row.agreement_id, provision=row.provision, stance=row.stance, day=row.day,
-                     kind=row.kind, reason=row.reason, score=row.score,
+                     first_day=row.first_day, kind=row.kind, reason=row.reason, score=row.score,
                      citation=Citation(source=row.article_id, outlet=row.outlet, published=row.published,
                                        start=row.start_char, end=row.end_char, text=row.text))
             for row in connection.execute(query)]

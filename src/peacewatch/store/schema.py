@@ -185,13 +185,21 @@ claims = sa.Table(
     sa.CheckConstraint("bound IN ('lower', 'upper')", name="claim_bound"),
 )
 
+
+def evidence_first_day_column() -> sa.Column:
+    """The earliest day a piece of evidence's report allows (`day` is the latest): whether a
+    deadline was met depends on it. Its own function, so revision 0009 adds the same column."""
+    return sa.Column("first_day", sa.Date)
+
+
 # Evidence about agreements' provisions (tracking/evidence.py), linked when an article is stored
 # so that a provision's timeline is one indexed read: each row a sentence or event report of an
 # original article (`start_char`, `end_char`, `text`) and what it says of one provision. Articles
 # stored but not yet linked wait in `unlinked_articles`. `evidence_basis` holds what the links
 # were computed from: the digest of the agreement files (kind 'agreements') and the sentences
 # whose figures were disputed then (kind 'disputed'); when either changes, the affected articles
-# are linked again.
+# are linked again. A stance is implemented, progress, violated, delayed, disputed, unfulfilled
+# or ended (tracking/evidence.py); `first_day` .. `day` are the days its report allows.
 provision_evidence = sa.Table(
     "provision_evidence", metadata, *_span_columns(),
     sa.Column("agreement_id", sa.Text, nullable=False),
@@ -201,6 +209,7 @@ provision_evidence = sa.Table(
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("score", sa.Float, nullable=False),
+    evidence_first_day_column(),  # last, where revision 0009 adds it
     sa.Index("provision_evidence_by_day", "agreement_id", "day"),
 )
 

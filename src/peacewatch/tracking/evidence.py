@@ -33,7 +33,10 @@ from peacewatch.records import Agreement, Evidence, EvidenceStance, Provision
 HALF = 0.5  # a place only in context, or none to match; a shared party
 TOKEN = re.compile(r"[^\W_]+")
 CARRIED_OUT = ("implemented", "progress")
-
+# Stances that must name the obliged (or benefiting) party when the report names parties of the
+# agreement at all: what the obliged do ("Russian peacekeepers withdrew" carries out no withdrawal
+# Armenia owes), and disputes about it ("A accuses B of keeping troops" disputes nothing C owes).
+OWN_PARTY_STANCES = frozenset({"implemented", "progress", "ended", "unfulfilled", "disputed"})
 
 @dataclass(frozen=True)
 class Cues:
@@ -76,6 +79,7 @@ class EvidenceRules:
                      for category, stances in data["cues"].items()}
         self.any_category = {stance: Cues.of(phrases, self.gap) for stance, phrases in data["any_category"].items()}
         self.future = Cues.of(data["future_words"], 0)
+        self.ending_plans = Cues.of(data["ending_plan_words"], 0)
         self.negation_words = Cues.of(data["negation_words"], 0, whole_words=True)
         self.negation_cues = Cues.of(data["negation_cues"], 0)
 
@@ -109,20 +113,48 @@ def words_of(text: str) -> str:
     return " ".join(TOKEN.findall(text)).lower()
 
 
+def stated(category: str, words: str, found: EvidenceRules) -> list[EvidenceStance]:
+    """What a sentence on the category's topic says happened. A cue of an act in a sentence that
+    looks ahead ("will withdraw") says nothing yet; denied ("has not withdrawn", "refused to hand
+    over") it says the act was not done. A report that the arrangement ended outranks one that it
+    was carried out or under way: "the peacekeepers began withdrawing" is no deployment."""
+    said = []
+    for stance in found.cue_stances(category, words):
+        if stance == "ended" and (found.ending_plans.found_in(words) or found.denies(words)):
+            continue
+        if stance in CARRIED_OUT:
+            if found.tells_future(words):
+                continue
+            stance = "unfulfilled" if found.denies(words) else stance
+        said.append(stance)
+    if "ended" in said:
+        said = [s for s in said if s not in CARRIED_OUT]
+    return list(dict.fromkeys(said))
+
+
 def stances(provision: Provision, report: Report, found: EvidenceRules) -> list[tuple[EvidenceStance, str]]:
     """(stance, why) pairs the report states about a provision of this category."""
     words = words_of(report.text)
     on_topic = report.category == provision.category or found.speaks_of(provision.category, words)
+    said = stated(provision.category, words, found) if on_topic else []
     if report.kind == "event":
         rule = found.events.get(provision.category, {}).get(report.sub_event_type or "")
+        if "ended" in said:
+            return [("ended", f"{report.sub_event_type} event says ended")]
+        if rule and rule.stance == "progress" and "implemented" in said:
+            return [("implemented", f"{report.sub_event_type} event says implemented")]
         if rule and (on_topic or not rule.topic):
             return [(rule.stance, f"{report.sub_event_type} event")]
         return []
-    if not on_topic:
-        return []
-    said = [(stance, f"{report.kind} says {stance}") for stance in found.cue_stances(provision.category, words)
-            if stance not in CARRIED_OUT or not (found.tells_future(words) or found.denies(words))]
-    return said + ([("disputed", "figure another source gives differently")] if report.disputed else [])
+    return ([(stance, f"{report.kind} says {stance}") for stance in said]
+            + ([("disputed", "figure another source gives differently")] if report.disputed and on_topic else []))
+
+
+def by_another_party(agreement: Agreement, provision: Provision, report: Report) -> bool:
+    """The report names parties of the agreement but none the provision obliges or benefits."""
+    own = [*provision.obliged, *provision.beneficiaries]
+    return bool(own) and not actors_match(own, report.actors) and bool(
+        actors_match([*agreement.parties, *agreement.mediators], report.actors))
 
 
 def in_window(agreement: Agreement, report: Report, stance: EvidenceStance) -> bool:
@@ -160,13 +192,15 @@ def provision_evidence(agreement: Agreement, provision: Provision, reports: Iter
     evidence = []
     for report in reports:
         for stance, what in stances(provision, report, found):
+            if stance in OWN_PARTY_STANCES and by_another_party(agreement, provision, report):
+                continue
             scored = link_score(agreement, provision, report) if in_window(agreement, report, stance) else None
             if scored is None or scored[0] < found.min_score:
                 continue
             score, where = scored
             evidence.append(Evidence(
                 agreement=agreement.id, provision=provision.number, stance=stance, day=report.last_day,
-                kind=report.kind, reason="; ".join(w for w in (what, where) if w), score=round(score, 2),
+                first_day=report.first_day, kind=report.kind, reason="; ".join(w for w in (what, where) if w), score=round(score, 2),
                 citation=report.citation()))
     return sorted(_distinct(evidence), key=lambda e: (e.day, e.citation.source, e.citation.start or 0))
 

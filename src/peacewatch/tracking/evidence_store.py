@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 
 from peacewatch.tracking.evidence import evidence_for
 from peacewatch.tracking.linking import reports_of
+from peacewatch.knowledge.lexicons import lexicon
 from peacewatch.records import Agreement, Evidence
 from peacewatch.store.database import Store
 from peacewatch.store.engine import writing
@@ -25,13 +26,18 @@ from peacewatch.store.evidence_rows import (basis, claim, clear_evidence, read_e
 from peacewatch.store.mention_rows import load_analyzed
 
 BATCH = 100  # articles linked per transaction
+# Raise when a change to linking.py, evidence.py or told_time.py changes which reports are evidence:
+# stores linked by the older code are then linked again on their next read.
+LINKING_REVISION = 2
 SEPARATOR = "\t"  # between an article id and a disputed sentence in the basis
 
 
 def agreements_digest(agreements: Sequence[Agreement]) -> str:
-    """One value that changes when any coded agreement does."""
+    """One value that changes when any coded agreement does, or the rules links are made by
+    (evidence.yaml, and LINKING_REVISION for the code that reads them)."""
     coded = sorted((a.model_dump(mode="json") for a in agreements), key=lambda a: a["id"])
-    return hashlib.sha256(json.dumps(coded, sort_keys=True).encode("utf-8")).hexdigest()
+    basis = {"agreements": coded, "rules": lexicon("evidence"), "revision": LINKING_REVISION}
+    return hashlib.sha256(json.dumps(basis, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def disputed_claims(store: Store) -> set[str]:

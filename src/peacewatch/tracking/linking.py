@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from peacewatch.events.merge import days
+from peacewatch.knowledge.actors import catalog_names_in
 from peacewatch.knowledge.gazetteer import gazetteer
 from peacewatch.knowledge.names import fold, skeleton
-from peacewatch.records import Agreement, Article, Citation, Extraction, Place, Provision, ProvisionMention
+from peacewatch.knowledge.place_hierarchy import lies_within
+from peacewatch.records import Agreement, Article, Citation, Entity, Event, Extraction, Place, Provision, ProvisionMention
+from peacewatch.tracking.told_time import overlaps, stated_period, tells_earlier_past, told_period
 
-WEEK = dt.timedelta(days=6)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 STEM_LENGTH = 5
@@ -49,7 +51,9 @@ class Report:
     first_day: Optional[dt.date]  # the days the report's date allows
     last_day: Optional[dt.date]
     places: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()  # how its text spells its places (a local or older name of the region)
+    actors: tuple[str, ...] = ()  # every actor its text names
+    actor1: Optional[str] = None  # an event's first coded actor: who acted (took the place, fired)
     context_places: tuple[str, ...] = ()  # the places its article names anywhere
     sub_event_type: Optional[str] = None
     category: Optional[str] = None  # a stated provision's category
@@ -72,16 +76,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             for s, e in spans if text[s:e].strip()]
 
 
-def sentence_days(extraction: Extraction, start: int, end: int,
+def sentence_days(extraction: Extraction, text: str, start: int, end: int,
                   published: Optional[dt.date]) -> tuple[Optional[dt.date], Optional[dt.date]]:
-    """The day a sentence tells of: its first full date not after publication, else the week up
-    to publication (a report tells of recent days)."""
-    for time in sorted(extraction.times, key=lambda t: t.start):
-        if start <= time.start < end and time.type in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", time.value):
-            day = dt.date.fromisoformat(time.value[:10])
-            if published is None or day <= published:
-                return day, day
-    return (published - WEEK, published) if published else (None, None)
+    """The days a sentence tells of, by its own time expressions (told_time.py)."""
+    return told_period(text, extraction.times, start, end, published) or (None, None)
 
 
 def _within(mentions: Iterable, start: int, end: int) -> list:
@@ -94,32 +92,63 @@ def real_places(extraction: Extraction) -> list[Place]:
             if not any(t.start <= p.start and p.end <= t.end for t in extraction.times)]
 
 
-def _sentence_report(article: Article, extraction: Extraction, kind: str, start: int, end: int,
-                     **fields) -> Report:
-    first, last = sentence_days(extraction, start, end, article.published)
+def _sentence_report(article: Article, extraction: Extraction, actors: Sequence[Entity], kind: str,
+                     start: int, end: int, **fields) -> Report:
+    first, last = sentence_days(extraction, article.text, start, end, article.published)
     places = tuple(dict.fromkeys(p.name for p in _within(real_places(extraction), start, end)))
-    actors = tuple(dict.fromkeys(e.canonical for e in _within(extraction.entities, start, end)
-                                 if e.label in ACTOR_LABELS))
     return Report(kind=kind, article_id=article.id, outlet=article.outlet, published=article.published,
                   start=start, end=end, text=article.text[start:end], first_day=first, last_day=last,
-                  places=places, actors=actors,
+                  places=places, actors=actors_between(actors, start, end),
                   context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction))), **fields)
+
+
+def actor_mentions(article: Article, extraction: Extraction) -> list[Entity]:
+    """The article's actors: its named people, groups and states, and the catalogued forces and
+    organisations the entity recognizer missed, as at a sentence's start ("RSF fighters
+    withdrew…")."""
+    named = [e for e in extraction.entities if e.label in ACTOR_LABELS]
+    missed = [Entity(start=s, end=e, text=article.text[s:e], label="ORG", canonical=canonical)
+              for s, e, canonical in catalog_names_in(article.text)
+              if not any(n.start < e and s < n.end for n in named)]
+    return sorted([*named, *missed], key=lambda e: e.start)
+
+
+def actors_between(actors: Sequence[Entity], start: int, end: int, coded: Iterable[Optional[str]] = ()) -> tuple[str, ...]:
+    """The actors a stretch of text names: those coded for its event first, then its mentions."""
+    return tuple(dict.fromkeys([*(a for a in coded if a), *(e.canonical for e in _within(actors, start, end))]))
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], start: int) -> tuple[int, int]:
     return next(((s, e) for s, e in spans if s <= start < e), (start, start))
 
 
-def event_reports(article: Article, extraction: Extraction) -> list[Report]:
+def event_days(article: Article, extraction: Extraction, event: Event) -> Optional[tuple[dt.date, dt.date]]:
+    """The days an event report allows: its coded date, unless its sentence states a time that
+    date lies outside ("in the war of the 1990s the army shelled…", coded on the publication
+    day): then the sentence's own time. A sentence in the past perfect with no time of its own
+    tells of an earlier past we cannot date: no days."""
+    allowed = days(event.event_date, event.time_precision)
+    stated = stated_period(article.text, extraction.times, event.start, event.end, article.published)
+    if stated:
+        return allowed if allowed and overlaps(allowed, stated) else stated
+    return None if tells_earlier_past(article.text[event.start:event.end]) else allowed
+
+
+def event_reports(article: Article, extraction: Extraction,
+                  actors: Optional[Sequence[Entity]] = None) -> list[Report]:
+    actors = actor_mentions(article, extraction) if actors is None else actors
     found = []
     for event in extraction.events:
-        allowed = days(event.event_date, event.time_precision)
+        allowed = event_days(article, extraction, event)
         found.append(Report(
             kind="event", article_id=article.id, outlet=article.outlet, published=article.published,
             start=event.start, end=event.end, text=event.text,
             first_day=allowed[0] if allowed else None, last_day=allowed[1] if allowed else None,
             places=tuple(p for p in (event.location,) if p),
-            actors=tuple(dict.fromkeys(a for a in (event.actor1, event.actor2, *event.actors) if a)),
+            place_words=tuple(dict.fromkeys(p.text for p in _within(real_places(extraction), event.start, event.end)
+                                            if p.name == event.location)),
+            actors=actors_between(actors, event.start, event.end, (event.actor1, event.actor2, *event.actors)),
+            actor1=event.actor1,
             sub_event_type=event.sub_event_type,
             context_places=tuple(dict.fromkeys(p.name for p in real_places(extraction)))))
     return found
@@ -130,16 +159,17 @@ def reports_of(article: Article, extraction: Extraction,
     """Every report of an article: its events, stated provisions, quotes and claims (each in its
     sentence; a claim whose sentence is in `disputed` marked so), and its other sentences."""
     spans = sentence_spans(article.text)
-    found = event_reports(article, extraction)
-    found += [_sentence_report(article, extraction, "provision", p.start, p.end, category=p.category)
+    actors = actor_mentions(article, extraction)
+    found = event_reports(article, extraction, actors)
+    found += [_sentence_report(article, extraction, actors, "provision", p.start, p.end, category=p.category)
               for p in extraction.provisions]
-    found += [_sentence_report(article, extraction, "quote", *_enclosing(spans, q.start), speaker=q.speaker)
+    found += [_sentence_report(article, extraction, actors, "quote", *_enclosing(spans, q.start), speaker=q.speaker)
               for q in extraction.quotes]
-    found += [_sentence_report(article, extraction, "claim", c.sentence_start, c.sentence_end,
+    found += [_sentence_report(article, extraction, actors, "claim", c.sentence_start, c.sentence_end,
                                disputed=" ".join(article.text[c.sentence_start:c.sentence_end].split()) in disputed)
               for c in extraction.claims]
     taken = {(r.start, r.end) for r in found}
-    found += [_sentence_report(article, extraction, "sentence", s, e) for s, e in spans if (s, e) not in taken]
+    found += [_sentence_report(article, extraction, actors, "sentence", s, e) for s, e in spans if (s, e) not in taken]
     return found
 
 
@@ -160,9 +190,10 @@ def same_place(first: str, second: str) -> bool:
 
 
 def places_match(wanted: Iterable[str], named: Iterable[str]) -> list[str]:
-    """The wanted places that one of the named places is."""
+    """The wanted places that one of the named places is, or lies within (a clash in a town of
+    the region a truce covers is a clash in that region)."""
     named = list(named)
-    return [w for w in wanted if any(same_place(w, n) for n in named)]
+    return [w for w in wanted if any(same_place(w, n) or lies_within(n, w) for n in named)]
 
 
 def same_actor(party: str, actor: str) -> bool:

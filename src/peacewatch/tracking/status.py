@@ -2,12 +2,24 @@
 
 Levels follow the Peace Accords Matrix: 0 not started, 1 minimal, 2 intermediate, 3 full. One
 article reporting progress makes a provision minimal, progress from two articles intermediate,
-a report that it was carried out full. The status shown is the level's name unless something
-overrides it: violated (a breach reported after the agreement took effect, until a later report
-says it holds again), overdue (its deadline passed with no report that it was carried out),
-lapsed (its term ended with no renewal), superseded (a later agreement among the same parties
-took over the provision's category and places). Deadlines are H4's (deadlines.py), with only
-the amendments agreed by the day asked about: a status as of a day is what was known then.
+a report that it was carried out full.
+
+The status shown never claims more than the evidence. From the strongest to the weakest:
+- terminated: a report that the arrangement was ended before its term by a later decision or
+  departure (the force withdrawn, the centre closed, the body dissolved); it cites that report
+  and nothing changes it afterwards;
+- lapsed: its term ended with no renewal; superseded: a later agreement among the same parties
+  took over the provision's category and places (both cite the agreement files);
+- violated: a breach reported after the agreement took effect, until a later report says it
+  holds again;
+- missed: its deadline passed and a report says it had not been done by then (a report after
+  the deadline that it is still not done, a report that it was put off, or one that it was done
+  only after the deadline); it cites that report;
+- unreported: its deadline passed and no report says either way. This is a flag for an analyst to
+  verify, not a verdict: it cites the agreement, whose deadline is the only fact known;
+- otherwise the level's name.
+A deadline is due, met, missed, unreported or amended. Deadlines are those of deadlines.py, with
+only the amendments agreed by the day asked about: a status as of a day is what was known then.
 """
 from __future__ import annotations
 
@@ -23,16 +35,18 @@ from peacewatch.records import (Agreement, Citation, DeadlineState, Evidence, Pr
 
 LEVEL_NAMES: tuple[StatusName, ...] = ("not started", "minimal", "intermediate", "full")
 FULL = 3
+# Statuses after which nothing the news says changes a provision: it no longer runs.
+ENDINGS: frozenset[StatusName] = frozenset({"terminated", "lapsed", "superseded"})
 
 
 @dataclass(frozen=True)
 class State:
     level: int = 0
     violated: bool = False
-    overdue: bool = False
-    ended: Optional[StatusName] = None  # lapsed or superseded: nothing changes it afterwards
+    ended: Optional[StatusName] = None  # terminated, lapsed or superseded
     deadline: Optional[dt.date] = None
     deadline_state: Optional[DeadlineState] = None
+    put_off: Optional[Citation] = None  # a report that the deadline would not be kept
     disputed: bool = False
     progress_sources: frozenset[str] = frozenset()
 
@@ -42,9 +56,14 @@ class State:
             return self.ended
         if self.violated:
             return "violated"
-        if self.overdue:
-            return "overdue"
+        if self.deadline_state == "missed" and self.level < FULL:
+            return "missed"
+        if self.deadline_state == "unreported" and self.level == 0:
+            return "unreported"
         return LEVEL_NAMES[self.level]
+
+    def past_deadline(self, day: dt.date) -> bool:
+        return self.deadline is not None and day > self.deadline and self.level < FULL
 
 
 def known_by(provision: Provision, day: dt.date) -> Provision:
@@ -59,18 +78,23 @@ def document(agreement: Agreement, provision: Provision, text: str, source: Opti
 def after_evidence(state: State, item: Evidence) -> State:
     """The state once a piece of evidence is taken into account."""
     if item.stance == "implemented":
-        met = state.deadline is None or item.day <= state.deadline
-        return replace(state, level=FULL, violated=False, overdue=False,
-                       deadline_state=("met" if met else "missed") if state.deadline else None)
+        in_time = state.deadline is None or (item.first_day or item.day) <= state.deadline
+        return replace(state, level=FULL, violated=False,
+                       deadline_state=("met" if in_time else "missed") if state.deadline else None)
     if item.stance == "progress":
         sources = state.progress_sources | {item.citation.source}
-        level = max(state.level, min(len(sources), FULL - 1))
-        return replace(state, level=level, progress_sources=sources)
+        return replace(state, level=max(state.level, min(len(sources), FULL - 1)), progress_sources=sources)
     if item.stance == "violated":
         return replace(state, violated=True)
     if item.stance == "disputed":
         return replace(state, disputed=True)
-    return state  # delayed: the deadline moves only by an amendment the agreement file records
+    if item.stance == "ended":
+        return replace(state, ended="terminated")
+    if item.stance in ("unfulfilled", "delayed") and state.past_deadline(item.day):
+        return replace(state, deadline_state="missed")
+    if item.stance == "delayed" and state.deadline and state.level < FULL:
+        return replace(state, put_off=item.citation)
+    return state  # not done before the deadline: no verdict yet
 
 
 def superseding(agreement: Agreement, provision: Provision,
@@ -112,8 +136,9 @@ def changes(agreement: Agreement, provision: Provision, evidence: Sequence[Evide
               for a in known.amendments if a.date and a.deadline]
     deadline = provision_deadline(agreement, known, as_of)
     if deadline.ruling:
-        found.append(Change(deadline.ruling + dt.timedelta(days=1), 2,
-                            document(agreement, provision, f"deadline {deadline.ruling} passed"), apply="deadline"))
+        found.append(Change(deadline.ruling + dt.timedelta(days=1), 2, document(
+            agreement, provision, f"deadline {deadline.ruling} passed; no report says whether it was done"),
+            apply="deadline"))
     term = deadline.term
     if term and (provision.renewal is None or not provision.renewal.automatic):
         found.append(Change(term.end, 3, document(agreement, provision, f"term ended {term.end}, not renewed"),
@@ -126,18 +151,22 @@ def changes(agreement: Agreement, provision: Provision, evidence: Sequence[Evide
 
 
 def after_change(state: State, change: Change, agreement: Agreement, provision: Provision,
-                 as_of: dt.date) -> State:
+                 as_of: dt.date) -> tuple[State, Citation]:
+    """The state after a change, and what the change cites (a passed deadline that a report had
+    said would not be kept cites that report)."""
     if change.evidence:
-        return after_evidence(state, change.evidence)
+        return after_evidence(state, change.evidence), change.citation
     if change.apply == "amended":
         ruling = provision_deadline(agreement, known_by(provision, change.day), as_of).ruling
-        return replace(state, deadline=ruling, overdue=state.overdue and ruling is not None and ruling < change.day,
-                       deadline_state="amended" if state.level < FULL else state.deadline_state)
+        return replace(state, deadline=ruling, put_off=None,
+                       deadline_state="amended" if state.level < FULL else state.deadline_state), change.citation
     if change.apply == "deadline":
-        if state.level == FULL or state.deadline is None or change.day <= state.deadline:
-            return state
-        return replace(state, overdue=True, deadline_state="missed")
-    return replace(state, ended=change.apply)  # lapsed, superseded
+        if not state.past_deadline(change.day) or state.deadline_state == "missed":
+            return state, change.citation
+        if state.put_off:
+            return replace(state, deadline_state="missed"), state.put_off
+        return replace(state, deadline_state="unreported"), change.citation
+    return replace(state, ended=change.apply), change.citation  # lapsed, superseded
 
 
 def provision_timeline(agreement: Agreement, provision: Provision, evidence: Sequence[Evidence],
@@ -150,9 +179,9 @@ def provision_timeline(agreement: Agreement, provision: Provision, evidence: Seq
     for change in changes(agreement, provision, evidence, as_of, others):
         if state.ended:
             break
-        new = after_change(state, change, agreement, provision, as_of)
+        new, citation = after_change(state, change, agreement, provision, as_of)
         if _shown(new) != _shown(state):
-            rows.append(_row(agreement, provision, change.day, new, change.citation,
+            rows.append(_row(agreement, provision, change.day, new, citation,
                              change.evidence.stance if change.evidence else None))
         state = new
     return rows
@@ -191,16 +220,19 @@ def last_evidence(evidence: Iterable[Evidence], agreement: Agreement, provision:
 
 def status_table(agreement: Agreement, evidence: Sequence[Evidence], as_of: dt.date,
                  others: Sequence[Agreement] = ()) -> list[dict]:
-    """One row per provision as of a day: its category, deadline, status and last evidence."""
+    """One row per provision as of a day: its category, deadline, status, the citation of the
+    change that made it so, and the last evidence."""
     timelines = agreement_timelines(agreement, evidence, as_of, others)
     rows = []
     for provision in agreement.provisions:
         current = timelines[provision.number][-1]
         latest = last_evidence(evidence, agreement, provision, as_of)
         rows.append({"provision": provision.number, "category": provision.category,
-                     "deadline": _deadline_words(current, known_by(provision, as_of)), "status": current.status + (" (disputed)" if current.disputed else ""),
-                     "since": current.day.isoformat(), "last evidence": _evidence_words(latest),
-                     "cited": cite(latest.citation) if latest else ""})
+                     "deadline": _deadline_words(current, known_by(provision, as_of)),
+                     "status": current.status + (" (disputed)" if current.disputed else ""),
+                     "since": current.day.isoformat(), "because": current.citation.text,
+                     "because cited": cite(current.citation),
+                     "last evidence": _evidence_words(latest), "cited": cite(latest.citation) if latest else ""})
     return rows
 
 
@@ -214,4 +246,4 @@ def _deadline_words(row: ProvisionStatus, provision: Provision) -> str:
 def _evidence_words(item: Optional[Evidence]) -> str:
     if item is None:
         return ""
-    return f"{item.stance} {item.day}: {item.citation.text[:80]}"
+    return f"{item.stance} {item.day}: {item.citation.text}"
