@@ -153,7 +153,7 @@ def test_cli_names_an_empty_file_in_one_line(tmp_path):
 def test_a_for_the_purposes_line_among_the_articles_does_not_end_them():
     """A definitions article opening with "For the purposes of this Agreement:" reads like a
     signatory line ("For the Government"); the signature block only follows the last article."""
-    text = ("AGREEMENT ON A TRUCE\n\nThe Parties have agreed as follows:\n\n"
+    text = ("AGREEMENT ON A TRUCE\n\nThe Parties agree as follows:\n\n"
             "Article 1: Definitions\n\nFor the purposes of this Agreement:\n\n"
             "(a) \"Zone\" means the area east of the river.\n\n"
             "Article 2: Truce\n\nThe Parties shall cease all attacks in the Zone.\n\n"
@@ -166,7 +166,7 @@ def test_a_for_the_purposes_line_among_the_articles_does_not_end_them():
 
 def test_a_point_that_renews_the_one_before_gives_it_its_term_and_notice(tmp_path):
     path = tmp_path / "mission.txt"
-    path.write_text("AGREEMENT ON THE OBSERVER MISSION\n\nThe Government of Liberia and ECOWAS have agreed as follows:\n\n"
+    path.write_text("AGREEMENT ON THE OBSERVER MISSION\n\nThe Government of Liberia and ECOWAS agree as follows:\n\n"
                     "1. ECOWAS shall deploy an observer mission for an initial period of two years.\n\n"
                     "2. Thereafter the mandate shall be renewed automatically for successive periods of one year, "
                     "unless either Party gives at least three months' written notice of termination.\n\n"

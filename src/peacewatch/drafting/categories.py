@@ -4,10 +4,10 @@ The cue words (knowledge/data/agreement_categories.yaml) are many and a clause o
 several ("the withdrawal of forces under the supervision of the mechanism"); the one that says
 what the obligation does is the one closest to its verb in the parse. Closeness is counted in
 steps up the parse, where a step out of an adjunct ("under…", "in…", "with…") counts double,
-and the subject of a verb that has an object of its own counts little ("The humanitarian pause
-will allow the entry of aid" is about aid). A generic verb ("hand over", "deploy") counts only
+and the subject of a verb that has an object of its own counts little ("The lull will let
+medicine reach the wards" is about aid). A generic verb ("hand over", "deploy") counts only
 when no specific word of the clause is as close ("hand over all persons detained" is about
-prisoners). A phrase inside a longer one ("corridor" in "security corridor") is not a cue of
+prisoners). A phrase inside a longer one ("humanitarian" in "humanitarian law") is not a cue of
 its own. When the clause moves a party's own forces ("Each Side shall deploy its forces behind
 the line"), a deployment is a withdrawal or redeployment.
 """
@@ -101,8 +101,8 @@ def cues_in(tokens: list[Token], head: Token) -> list[Cue]:
 
 
 def content_head(head: Token) -> Token:
-    """The verb that says what a clause does: for "X will be a zone in which the force will be
-    stationed", the stationing."""
+    """The verb that says what a clause does: for "X will be a strip where the battalion will
+    camp", the camping."""
     if lemma(head) == "be":
         inner = [r for a in head.children if a.dep_ == "attr" for r in a.children if r.dep_ == "relcl"]
         if inner:
@@ -124,7 +124,7 @@ def category_cue(tokens: list[Token], head: Token, own_forces: Callable[[Token],
 
 def moves_own_forces(tokens: list[Token], own_forces: Callable[[Token], bool]) -> bool:
     """Whether a deploying verb of the clause moves forces a party owns ("Each Side shall
-    deploy its forces…", "All X forces will be deployed…")."""
+    deploy its forces…", "All X units will be moved…")."""
     forces = lexicon("agreement_categories")["own_forces"]
     for token in tokens:
         if lemma(token) in forces["verbs"] and token.pos_ in ("VERB", "NOUN"):

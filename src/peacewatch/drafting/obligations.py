@@ -1,30 +1,30 @@
 """Where a point of an agreement is split into obligations, one per thing a party must do.
 
 Real texts state terms in many grammatical shapes, and each shape marks an obligation:
-- a modal ("forces shall withdraw", "there will be a ceasefire", "the parties are to
+- a modal ("forces shall withdraw", "there shall be a halt to shelling", "the parties are to
   facilitate…") or "hereby" ("is hereby established");
-- an undertaking verb with what it takes on ("undertake to cease", "commit themselves to
-  creating", "agreed to let aid convoys pass", "reaffirm their obligation not to…"), or a text
-  tasking someone ("instructed the Chiefs of Staff to meet…");
+- an undertaking verb with what it takes on ("undertake to cease", "commit to
+  rebuilding", "agreed to let aid convoys pass", "reaffirm their pledge to…"), or a text
+  tasking someone ("asked the two commanders to draw up a map…");
 - in the operative part of an agreement (its points, or what follows "agreed as follows:"), a
   verb in the present or present perfect, active or passive ("the crossings are reopened on…",
-  "the state of war has come to an end"), and a point that opens with a bare verb ("Cease all
-  military actions…");
+  "the blockade of the port has ended"), and a point that opens with a bare verb ("Halt all
+  shelling of the valley…");
 - a point with no verb at all, a noun phrase in a list ("- the withdrawal of forces to their
-  bases"), and the nouns an agreement is said to include ("The agreement includes the release
-  of…, in exchange for the release of…");
-- a report that an agreement was reached ("efforts have resulted in a ceasefire agreement").
+  bases"), and the nouns an agreement is said to include ("The accord provides for the
+  return of the seized trawlers, in return for the pardon of their crews");
+- a report that an agreement was reached ("the envoys have brokered a truce between the clans").
 What "X agreed that Y shall…" obliges is Y's clause; a clause inside another obligation's words
-("commit to ensuring that… will…", "…in which the force will be stationed") is part of it.
+("undertake to see to it that… will…", "…a strip where the battalion will camp") is part of it.
 
 A verb or action noun coordinated with an obligation that says something of its own ("shall
 withdraw … and shall hand over …", "the delivery of aid, … and the withdrawal of forces") is an
 obligation of its own, `joined_to` the first; the drafter merges them back when both are about
 the same thing. Clauses that state nothing are left out: speech and feeling ("express their
-gratitude", "urge them to…"), description ("These measures include…", "X means…"), saving
-clauses ("Nothing herein shall preclude…"), the speaker's own "I", and list introductions
-("…in accordance with the following principles:"). A clause whose subject refers back ("It is
-chaired by…", "Its task will be…") continues the obligation before it; one that says when
+thanks", "urge them to…"), description ("The steps consist of…", "X means…"), saving
+clauses ("Nothing in this text limits…"), the speaker's own "I", and list introductions
+("…shall be guided by the rules below:"). A clause whose subject refers back ("It is
+chaired by…", "Its members are drawn from…") continues the obligation before it; one that says when
 something starts, lasts or may be extended is a term of it.
 """
 from __future__ import annotations
@@ -97,8 +97,8 @@ def infinitive_of(token: Token) -> Token | None:
 
 
 def undertakes(token: Token) -> bool:
-    """An undertaking verb with what it takes on: "undertake to cease", "commit themselves to
-    creating", "reaffirm their commitment to…"."""
+    """An undertaking verb with what it takes on: "undertake to cease", "commit to
+    rebuilding", "reaffirm their pledge to…"."""
     children = list(token.children)
     if any(c.dep_ == "xcomp" for c in children):
         return True
@@ -142,7 +142,7 @@ def renews(verb: Token) -> bool:
 
 def is_stated(token: Token) -> bool:
     """A finite verb in the present or present perfect, active or passive, with no modal
-    ("are reopened", "resumes", "has come to an end")."""
+    ("are reopened", "resumes", "has ended")."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass") or lemma(token) == "be":
         return False
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -176,7 +176,7 @@ def imperative(root: Token, tokens: list[Token]) -> bool:
 
 def announced_heads(tokens: list[Token]) -> list[Token]:
     """Verbs that report an agreement reached, with the arrangement as their object or
-    subject ("resulted in a ceasefire agreement", "an agreement has been reached to extend…")."""
+    subject ("brokered a truce between the clans", "a deal was concluded to prolong…")."""
     found = []
     arrangements = words("arrangement_nouns")
     for token in tokens:
@@ -190,7 +190,7 @@ def announced_heads(tokens: list[Token]) -> list[Token]:
 
 
 def content_nouns(tokens: list[Token]) -> list[Token]:
-    """The nouns an agreement is said to hold: "The agreement includes the release of…"."""
+    """The nouns an agreement is said to hold: "The accord provides for the return of…"."""
     found = []
     for token in tokens:
         if lemma(token) in words("content_verbs") and any(
@@ -260,7 +260,7 @@ def coordinated_nouns(head: Token) -> list[Token]:
 
 
 def reciprocal_nouns(head: Token) -> list[Token]:
-    """What is given in return ("the release of X in exchange for the release of Y")."""
+    """What is given in return ("the freeing of X's crews in return for Y's")."""
     found = []
     for prep in (t for t in head.subtree if t.dep_ == "prep"):
         for first, noun, link in RECIPROCAL:
@@ -293,7 +293,7 @@ def expanded(found: list[Obligation]) -> list[Obligation]:
 
 
 def agreeing_verb(head: Token) -> Token | None:
-    """The verb of agreeing whose content a clause is ("have agreed that all forces shall…")."""
+    """The verb of agreeing whose content a clause is ("have agreed that both militias shall…")."""
     node = head
     while node.dep_ == "conj":
         node = node.head
@@ -321,7 +321,7 @@ def states_nothing(obligation: Obligation) -> bool:
 
 
 def refers_back(obligation: Obligation) -> bool:
-    """A subject that points at what comes before: "It is chaired…", "Its task will be…"."""
+    """A subject that points at what comes before: "It is chaired…", "Its members are…"."""
     for subject in obligation.subject():
         if subject.dep_ == "expl" or any(c.dep_ in ("ccomp", "xcomp") for c in obligation.subject_of.children if subject.lower_ == "it"):
             continue
@@ -363,8 +363,8 @@ def coordination(obligation: Obligation) -> list[Obligation]:
 
 
 def said_inside(obligation: Obligation, other: Obligation) -> bool:
-    """Whether an obligation is said inside another's words ("commit to ensuring that X
-    will…", "a zone in which the force will be stationed"), not beside it: a clause with a
+    """Whether an obligation is said inside another's words ("undertake to see to it that X
+    will…", "a strip where the battalion will camp"), not beside it: a clause with a
     subject of its own that only hangs on the other as a loose adverbial clause is beside it."""
     if obligation.head not in other.head.subtree:
         return False
@@ -418,7 +418,7 @@ def marked_kind(obligation: Obligation) -> Obligation:
 
 
 def is_list_intro(tokens: list[Token]) -> bool:
-    """"…in accordance with the following principles:", "…as follows:", "neither Party:": it
+    """"…shall be guided by the rules below:", "…as follows:", "neither Side:": it
     only introduces the items below."""
     text = "".join(t.text_with_ws for t in tokens).strip()
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)

@@ -1,16 +1,16 @@
 """Who an obligation binds, and whom it is owed to.
 
 The obliged are the parties or mediators its actor names: the subject of an active verb; the
-agent of a passive one ("will be worked out by military representatives of X and Y"); the forces
-a passive moves ("All X forces will be deployed…", "armed personnel of the two countries shall
-be withdrawn"); whom a text tasks ("instructed the Chiefs of Staff of X to meet"); those who
-agreed, when the agreed clause names no actor of its own ("It has been agreed between X and Y
-that there will be…"). A noun names an actor itself, through its adjective ("Egyptian forces",
-"joint Turkish-Russian patrols"), or, for the people, forces and dealings of someone, through
-"of", "in", "from" or "between" ("armed groups in X", "acts of violence between the parties").
+agent of a passive one ("will be drawn up by officers of X and Y"); the forces
+a passive moves ("All X units will be moved…", "the militias of both provinces shall
+be disbanded"); whom a text tasks ("instructed the Chiefs of Staff of X to meet"); those who
+agreed, when the agreed clause names no actor of its own ("It is agreed between X and Y that
+there shall be…"). A noun names an actor itself, through its adjective ("Bolivian units",
+"joint Chilean-Peruvian patrols"), or, for the people, forces and dealings of someone, through
+"of", "in", "from" or "between" ("armed bands in X", "raids between the militias").
 "They"/"their" are the parties; "it" and "these representatives" are whoever the obligation
 before bound. A passive with no such actor binds no one named ([]), and neither does an actor
-that is not a party or mediator ("the legislature of the region"). An item of a list with no
+that is not a party or mediator ("the provincial assembly"). An item of a list with no
 subject takes the subject of the line introducing the list ("neither Party:"); a term stated as
 a noun or a bare verb binds the parties jointly unless its words name one.
 """
@@ -40,7 +40,7 @@ class Reading:
 
 
 def noun_phrase(token: Token) -> str:
-    """The noun with its modifiers and a proper name it is "of" ("the Republic of Tajikistan")."""
+    """The noun with its modifiers and a proper name it is "of" ("the Kingdom of Lesotho")."""
     end = token.i
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children):
@@ -49,7 +49,7 @@ def noun_phrase(token: Token) -> str:
 
 
 def adjective_names(token: Token, parties: Parties) -> list[str]:
-    """Parties named by the adjectives before a noun ("joint Turkish-Russian patrols")."""
+    """Parties named by the adjectives before a noun ("joint Chilean-Peruvian patrols")."""
     words = [t for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
     return list(dict.fromkeys(n for w in words for n in parties.by_adjective(w.text)))
 
@@ -74,8 +74,8 @@ def names_in(token: Token, parties: Parties) -> list[str]:
 
 
 def between_names(token: Token, parties: Parties) -> list[str]:
-    """Those a noun's dealings are "between" ("the state of war between X and Y", "links
-    between the two countries"), through its "of" phrases but not into clauses."""
+    """Those a noun's dealings are "between" ("the feud between X and Y", "ferries
+    between both islands"), through its "of" phrases but not into clauses."""
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objects = [o for o in prep.children if o.dep_ == "pobj"]
         if prep.lower_ == "between":
@@ -123,9 +123,9 @@ def is_passive(verb: Token) -> bool:
 
 
 def moved_forces(subjects: list[Token], reading: Reading) -> list[str]:
-    """Whom a passive's subject belongs to: the owners of forces it moves ("All X forces will
+    """Whom a passive's subject belongs to: the owners of forces it moves ("All X units will
     be deployed…"), those its dealings are between ("relations between X and Y shall be…"),
-    every party for the arrangement itself ("the starting time of the pause will be…")."""
+    every party for the arrangement itself ("the start of the truce will be…")."""
     nouns = lexicon("agreement_categories")["own_forces"]["nouns"]
     found = [n for s in subjects if lemma(s) in nouns for n in actor_names(s, reading)]
     found += [n for s in subjects for n in between_names(s, reading.parties)]
@@ -144,7 +144,7 @@ def is_arrangement(token: Token) -> bool:
 
 
 def inner_agents(subject: Token, reading: Reading) -> list[str]:
-    """Agents inside the subject ("agreements entered into by the Government …")."""
+    """Agents inside the subject ("contracts signed by the Government …")."""
     verbs = [t for t in subject.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
     return [n for v in verbs for a in agents(v) for n in actor_names(a, reading)]
 

@@ -2,15 +2,15 @@
 
 Signatories are read from the first source that names two or more: the signature block ("For
 the Government of X:"); a collective definition and the names before it ("X and Y, …
-(hereinafter referred to as the Parties)"); "between X and Y" in the title or the opening; names
+(hereafter "the Sides")"); "between X and Y" in the title or the opening; names
 the preamble defines ("X (hereinafter "the Movement")", "X (GAM)"); the names joined at the head
-of an opening sentence ("The President of X and the President of Y, having met…", "…announces
+of an opening sentence ("The Emir of X and the King of Y, having met…", "…announces
 that X and Y have agreed…"). Those named as witnesses, as "mediator"/"facilitator", after "with
 the facilitation of…", or as the author of a statement about others ("Statement by X…", "X
 announces that…") are mediators. Each gets its catalog name; a state's style or an office is
-peeled off when the rest names a country ("the President of the Republic of Sudan" -> Sudan).
+peeled off when the rest names a country ("the Head of State of the Kingdom of Nepal" -> Nepal).
 Clauses then name parties by the short names the text defines, by acronym, as "the
-Government", by their adjective ("Egyptian forces"), collectively ("the Parties", "each Side",
+Government", by their adjective ("Bolivian units"), collectively ("the Parties", "each Side",
 "the two Presidents"), or name the mediators as "the mediator".
 """
 from __future__ import annotations
@@ -111,12 +111,12 @@ def joined(match: re.Match) -> list[str]:
 
 
 def is_adjective(name: str) -> bool:
-    """"the Egyptian and Israeli lines": adjectives joined, not names."""
+    """"the Chilean and Peruvian posts": adjectives joined, not names."""
     return " " not in name and catalog().named(name) is None and catalog().state_of_adjective(name) is not None
 
 
 def defined_terms(text: str) -> dict[str, str]:
-    """Short names the text defines for a name ("X (hereinafter referred to as the XG)", "X (XG)")."""
+    """Short names the text defines for a name ("X (hereafter the XG)", "X (XG)")."""
     return {(m.group(2) or m.group(3)): m.group(1) for m in TERM_DEFINED.finditer(text) if m.group(2) or m.group(3)}
 
 
@@ -155,7 +155,7 @@ def defined(text: str) -> list[str]:
 def collectively_defined(text: str) -> list[str]:
     """The names joined before a collective definition: right before it ("…X and Y
     (hereinafter "the two Presidents")"), else at the head of its paragraph ("X and Y, as
-    guarantors of … (hereinafter referred to as the Parties)")."""
+    guarantors of … (hereafter "the Sides")")."""
     for definition in DEFINITION.finditer(text):
         if not is_collective_term(definition.group(1)):
             continue
@@ -222,8 +222,8 @@ class Parties:
     def tasked(self, phrase: str) -> list[str] | None:
         """A third party a clause tasks, which joins the mediators: an organisation or state
         the catalog knows, or a name that begins with a known organisation's ("United Nations
-        Emergency Force"), also by the acronym the text gives it. A body the agreement itself
-        sets up ("the Monitoring Group") is none."""
+        Border Mission"), also by the acronym the text gives it. A body the agreement itself
+        sets up ("the Joint Truce Board") is none."""
         bare = clean_name(DETERMINERS.sub("", " ".join(phrase.split())))
         bare = self.acronyms.get(bare, bare)
         known = catalog().named(bare) if bare[:1].isupper() else None
@@ -253,7 +253,7 @@ class Parties:
         return plural or distributive or noun in word_set("drafting", "any_party_nouns")
 
     def by_adjective(self, word: str) -> list[str]:
-        """Parties an adjective names ("Egyptian", "Turkish-Russian")."""
+        """Parties an adjective names ("Bolivian", "Chilean-Peruvian")."""
         found = []
         for part in re.split(r"[-–/]", word):
             state = catalog().state_of_adjective(part) if part[:1].isupper() else None

@@ -6,12 +6,12 @@ Each obligation becomes a provision, except that:
   said of the agreement itself, a clause of entry into force dates the agreement instead;
 - an obligation coordinated with the one before and sharing its subject joins it when both are
   about the same thing by their own words ("observe the ceasefire and refrain from attacks");
-  a reciprocal one ("…in exchange for the release of…") never does;
+  a reciprocal one ("…in return for the pardon of…") never does;
 - an obligation stated without a modal or an undertaking ("the crossings are reopened") counts
   where a text states its terms so: in the operative part when it is the first of its point,
   coordinated with one that counts, or says what it is about; elsewhere only when it is about
   something other than "other";
-- a report that an agreement was reached ("efforts have resulted in a ceasefire agreement")
+- a report that an agreement was reached ("the envoys have brokered a truce between the clans")
   gives way to a later clause about the same arrangement ("The ceasefire will start…").
 A provision with no category word of its own takes that of the line introducing its list, of
 the obligation it is coordinated with, or of the body it binds ("the Commission" ->
@@ -82,8 +82,8 @@ def about_agreement(obligation: Obligation) -> bool:
 
 def speaks_of(obligation: Obligation, group: "Group") -> bool:
     """Whether a term clause is about what the provision before is about: its subject is a
-    pronoun, has none, or is a noun the provision's words hold ("The cessation of hostilities
-    shall enter into force…" after "…observe a complete cessation of hostilities")."""
+    pronoun, has none, or is a noun the provision's words hold ("The lull shall
+    start at dawn…" after "…keep a lull in the shelling")."""
     subjects = obligation.subject()
     said = {lemma(t) for o in group.obligations for t in o.tokens}
     return not subjects or any(s.pos_ == "PRON" or lemma(s) in said for s in subjects)
@@ -103,7 +103,7 @@ def owned_by_party(reading: Reading):
 
 def spoken_of(obligation: Obligation) -> list:
     """The words that say what an obligation is about: for a report of an agreement reached,
-    the arrangement's words ("…resulted in a ceasefire agreement"), else all its words."""
+    the arrangement's words ("…brokered a truce between the clans"), else all its words."""
     if obligation.kind != "announced":
         return obligation.tokens
     arrangements = word_set("drafting", "arrangement_nouns")

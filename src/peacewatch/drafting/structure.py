@@ -3,7 +3,7 @@
 Real agreements lay their terms out in a handful of ways, often mixed: "Article 3" over paragraphs
 "3.1", section letters "A." "B." over points "1.", points "1." "2)" "3-", sub-items "(a)" "a)" and
 "(i)", bullets ("-", "•"), or the unnumbered paragraphs of a statement. Around the terms sit a
-title and a dateline, a preamble ("Recalling…", "Have agreed as follows:"), headings ("Article 2
+title and a dateline, a preamble ("Recalling…", "The Sides agree as follows:"), headings ("Article 2
 Cessation of hostilities"), a signature block ("Done at…", "For the Government of…") and annexes.
 
 A marker's kind and its place among the markers open so far give its depth: a kind not yet open
@@ -34,7 +34,7 @@ MARKERS = (
     ("lettered", re.compile(r"\(?([a-z])[.)](?=\s)[ \t]*")),
     ("bullet", re.compile(r"([-–—•●▪■◦○·*])[ \t]+")),
 )
-# "1 Governing of the region": a bare number opens a point only on a short heading line.
+# "1 Fisheries of the lake": a bare number opens a point only on a short heading line.
 BARE_NUMBER = re.compile(r"(\d{1,2})[ \t]+(?=[A-Z])")
 GAP = re.compile(r"^\s*[\[(]\s*(?:…|\.\.\.)\s*[\])]\s*$")
 ANNEX = re.compile(r"^\s*(?:ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment)\b")
@@ -170,7 +170,7 @@ def closes(text: str, block: Block) -> bool:
 
 def is_heading(text: str, found: list[Block], index: int, depth: dict[int, int]) -> bool:
     """A short line without final punctuation over deeper or unmarked text ("Article 2
-    Cessation of hostilities", "3.1 Amnesty", "Military operations" before "1.2 …"); a bullet
+    Cessation of hostilities", "3.1 Pardons", "Grazing rights" before "1.2 …"); a bullet
     or the last of a list of such lines is an item, not a heading."""
     block = found[index]
     if block.kind in ("bullet", "gap") or not is_heading_text(text[block.start:block.end]):
@@ -241,7 +241,7 @@ def number_of(levels: list[tuple[str, str]]) -> str:
 
 def body_start(text: str, found: list[Block]) -> int:
     """Index of the first block of the operative part: after the last opening line before the
-    first marker ("Have agreed as follows:"), else the first marker, else after the title."""
+    first marker ("The Sides agree as follows:"), else the first marker, else after the title."""
     first_marker = next((i for i, b in enumerate(found) if b.kind not in (None, "gap")), len(found))
     openers = [i for i in range(first_marker) if found[i].kind is None and OPENER.search(text[found[i].start:found[i].end])
                and not is_title(text, found[i])]

@@ -4,8 +4,8 @@ The times stage has already valued every expression (TIMEX3); what a clause mean
 on the words around it (drafting.yaml): a date after "by", "no later than", "on"… is a deadline;
 a duration after "within", "no later than"…, or before "after the signature", is a deadline
 counted from the agreement's effect ("within 30 days of signature": P30D), and so is an ordinal
-hour or day ("upon the 12th hour": PT12H, "by day 30": P30D). A duration counted from another
-event ("within 24 hours of receiving the complaint", or in a clause that opens "In the event
+hour or day ("upon the 36th hour": PT36H, "by day 30": P30D). A duration counted from another
+event ("within 24 hours of receiving the complaint", or in a clause that opens "In case
 of…") is no deadline of the agreement: it is left empty, and said to be. After "for", "last",
 "a further"… a duration is the provision's duration. A clause that says its arrangement may be
 extended ("subject to extension", "shall be renewed automatically for successive periods…")
@@ -89,7 +89,7 @@ def renewal_start(clause: str, offset: int) -> int:
 
 def counts_from_event(text: str, time: TimeMention, start: int) -> bool:
     """Whether a duration runs from an event other than the agreement: named right after it
-    ("…of receiving the complaint") or opening its clause ("In the event of…, … within 24 hours")."""
+    ("…of receiving the complaint") or opening its clause ("In case of a reported breach…, … within 24 hours")."""
     if followed(text, time, words("agreement_anchors")):
         return False
     after = " ".join(text[time.end:time.end + AFTER].lower().split())
@@ -99,7 +99,7 @@ def counts_from_event(text: str, time: TimeMention, start: int) -> bool:
 
 
 def ordinal_deadline(clause: str) -> str | None:
-    """"upon the 12th hour" -> PT12H, "by day 30" -> P30D, "D+5" -> P5D."""
+    """"upon the 36th hour" -> PT36H, "by day 30" -> P30D, "D+5" -> P5D."""
     found = re.search(lexicon("drafting")["ordinal_deadline"], clause, re.I)
     if not found:
         return None
