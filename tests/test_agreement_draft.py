@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from peacewatch.drafting.draft import draft_file
+from peacewatch.drafting.draft import draft_agreement, draft_file
 from peacewatch.drafting.structure import structure
 from peacewatch.agreements.files import read_agreement
 from peacewatch.cli import app
@@ -85,6 +85,16 @@ def test_two_obligations_in_one_point_become_two_provisions(ceasefire):
     withdraw, hand_over = by_number(ceasefire, "3a"), by_number(ceasefire, "3b")
     assert (withdraw.category, hand_over.category) == ("withdrawal", "territory")
     assert withdraw.obliged == hand_over.obliged == ["Union for Peace and Renewal"]
+
+
+def test_a_second_modal_verb_with_no_subject_binds_the_first_verbs_subject():
+    text = ("MEMORANDUM ON THE SOUTHERN SHORE\n\nThe Government of Peru and the River Front (hereinafter "
+            "\"the Front\"), together referred to as \"the Parties\", agree as follows:\n\n"
+            "1. The Front shall pull its fighters back from Puno within ten days and shall hand over the "
+            "customs post to the district authorities.\n\nDone at Lima on 3 March 2031.\n\n"
+            "For the Government of Peru:\n\nFor the River Front:\n")
+    drafted = draft_agreement(text, "southern-shore")
+    assert [(p.number, p.obliged) for p in drafted.provisions] == [("1a", ["River Front"]), ("1b", ["River Front"])]
 
 
 def test_two_subjects_in_one_point_oblige_each_its_own(withdrawal):

@@ -20,7 +20,6 @@ from pathlib import Path
 import yaml
 
 from peacewatch.analyze import annotate
-from peacewatch.drafting.drafted import DraftedAgreement, DraftedProvision
 from peacewatch.drafting.obligations import Obligation
 from peacewatch.drafting.obliged import Reading
 from peacewatch.drafting.parties import parties_of
@@ -31,7 +30,7 @@ from peacewatch.errors import UnreadableFile
 from peacewatch.knowledge.lexicons import word_set
 from peacewatch.nlp.lemma_phrases import lemma
 from peacewatch.pipeline import Document
-from peacewatch.records import Agreement, Article, TimeMention
+from peacewatch.records import Agreement, Article, Provision, TimeMention
 
 STAGES = ("entities", "times", "places")
 
@@ -91,12 +90,12 @@ def unwrapped(text: str) -> str:
     return "".join(joined)
 
 
-def undue(provisions: list[DraftedProvision], effective: str | None) -> list[DraftedProvision]:
+def undue(provisions: list[Provision], effective: str | None) -> list[Provision]:
     """Deadlines on the day the agreement takes effect are immediate: no deadline."""
     return [p.model_copy(update={"deadline": None}) if same_day(effective, p.deadline) else p for p in provisions]
 
 
-def draft_agreement(text: str, agreement_id: str) -> DraftedAgreement:
+def draft_agreement(text: str, agreement_id: str) -> Agreement:
     document = annotate(Article(id=agreement_id, text=unwrapped(text), language="en"), kinds=STAGES)
     shape = structure(text)
     parties = parties_of(text, shape)
@@ -106,7 +105,7 @@ def draft_agreement(text: str, agreement_id: str) -> DraftedAgreement:
     signed = signed_of(document, shape)
     effective = effective_of(document, statements, groups, signed)
     unfilled = ["signed"] * (signed is None) + ["effective"] * (effective is None) + ["parties"] * (len(parties.names) < 2)
-    return DraftedAgreement(id=agreement_id, title=shape.title or agreement_id, signed=signed, effective=effective,
+    return Agreement(id=agreement_id, title=shape.title or agreement_id, signed=signed, effective=effective,
                             parties=parties.names, mediators=parties.mediators, provisions=undue(provisions, effective),
                             unfilled=unfilled)
 

@@ -271,7 +271,9 @@ def reciprocal_nouns(head: Token) -> list[Token]:
 
 
 def expanded(found: list[Obligation]) -> list[Obligation]:
-    """The candidates with what is coordinated with them split off as obligations of their own."""
+    """The candidates with what is coordinated with them split off as obligations of their own;
+    a coordinated verb with no subject of its own binds whom the first binds ("The militia shall
+    leave the ridge and shall hand over its guns": both the militia's)."""
     by_head = {o.head.i: o for o in found}
     pending = list(found)
     while pending:
@@ -282,6 +284,8 @@ def expanded(found: list[Obligation]) -> list[Obligation]:
                 child = Obligation(verb, parent.kind, verb if has_subject(verb) else parent.subject_of)
                 by_head[verb.i] = child
                 pending.append(child)
+            elif not has_subject(verb):
+                child.subject_of = parent.subject_of
             child.joined_to = child.joined_to or parent
         for noun in coordinated_nouns(parent.head):
             if noun.i not in by_head:

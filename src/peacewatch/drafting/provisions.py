@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass, field
 
 from peacewatch.drafting.categories import Cue, category_cue
-from peacewatch.drafting.drafted import DraftedProvision
 from peacewatch.drafting.obligations import Obligation, obligations
 from peacewatch.drafting.obliged import Reading, beneficiaries_of, names_in, obliged_of
 from peacewatch.drafting.structure import Point
@@ -34,7 +33,7 @@ from peacewatch.knowledge.countries import names_a_country
 from peacewatch.knowledge.lexicons import lexicon, word_set
 from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
 from peacewatch.pipeline import Document
-from peacewatch.records import SourceSpan
+from peacewatch.records import Provision, SourceSpan
 
 KIND_CONFIDENCE = {"modal": 0.9, "undertaking": 0.9, "tasking": 0.85, "imperative": 0.85, "nominal": 0.8,
                    "stated": 0.7, "announced": 0.6, "term": 0.6, "continuation": 0.6}
@@ -271,7 +270,7 @@ def confidence(group: Group) -> float:
     return round(KIND_CONFIDENCE.get(group.head.kind, 0.6) * CATEGORY_CONFIDENCE[group.source], 2)
 
 
-def provision(document: Document, number: str, group: Group, reading: Reading) -> DraftedProvision:
+def provision(document: Document, number: str, group: Group, reading: Reading) -> Provision:
     """The provision a group is drafted as: its words, category, obliged, terms and what of
     them the drafter could not read."""
     text = document.text
@@ -284,7 +283,7 @@ def provision(document: Document, number: str, group: Group, reading: Reading) -
     unfilled = ["obliged"] * (not group.obliged) + ["deadline"] * (deadline is None and unanchored)
     unfilled += ["renewal"] * (renewal is None and may_renew(words))
     tokens = [t for o in group.obligations for t in o.tokens]
-    return DraftedProvision(
+    return Provision(
         number=number, category=group.category, summary=" ".join(words.split()), obliged=group.obliged,
         beneficiaries=beneficiaries_of(tokens, reading, group.obliged + places), places=places, deadline=deadline,
         duration=duration_of(text, times, renewal, deadline), renewal=renewal, conditions=conditions_of(words),
