@@ -97,6 +97,24 @@ def test_a_second_modal_verb_with_no_subject_binds_the_first_verbs_subject():
     assert [(p.number, p.obliged) for p in drafted.provisions] == [("1a", ["River Front"]), ("1b", ["River Front"])]
 
 
+def test_a_side_named_by_its_adjective_is_that_party_alone():
+    text = ("Memorandum of Understanding between the Republic of Kenya and the Republic of Uganda\n\n"
+            "The Parties agree as follows:\n\n"
+            "1. The Kenyan side will withdraw its patrol boats from the islands of the lake by 1 June 2031.\n\n"
+            "2. The Ugandan side will pull back its border guards from the hills above Busia.\n")
+    drafted = draft_agreement(text, "lake-memorandum")
+    assert [p.obliged for p in drafted.provisions] == [["Kenya"], ["Uganda"]]
+
+
+def test_a_defined_acronym_ending_in_s_is_one_party_not_all():
+    text = ("CEASEFIRE AGREEMENT\n\nThe Government of Chad and the Front for National Salvation "
+            "(hereinafter \"the FNS\"), together referred to as \"the Parties\", agree as follows:\n\n"
+            "1. The FNS shall release all captured soldiers within ten days.\n\n"
+            "2. The Parties shall cease all attacks.\n")
+    drafted = draft_agreement(text, "chad-ceasefire")
+    assert [p.obliged for p in drafted.provisions] == [["Front for National Salvation"], ["Chad", "Front for National Salvation"]]
+
+
 def test_two_subjects_in_one_point_oblige_each_its_own(withdrawal):
     assert by_number(withdrawal, "1c1").obliged == ["Kyrgyzstan"]
     assert by_number(withdrawal, "1c2").obliged == ["Tajikistan"]

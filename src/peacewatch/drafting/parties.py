@@ -175,8 +175,12 @@ def singular(word: str) -> str:
 
 
 def is_collective_term(term: str) -> bool:
-    words = DETERMINERS.sub("", term.strip().lower()).split()
-    return bool(words) and words[-1].endswith("s") and words[-1] not in word_set("drafting", "singular_s_words")
+    """A defined term for all the parties: a plural ("the Parties", "the two Sides"), not an
+    acronym that ends in S ("the FNS")."""
+    written = DETERMINERS.sub("", term.strip()).split()
+    words = [w.lower() for w in written]
+    acronym = bool(written) and len(written[-1]) > 1 and written[-1].isupper()
+    return bool(words) and not acronym and words[-1].endswith("s") and words[-1] not in word_set("drafting", "singular_s_words")
 
 
 def mediators_in(text: str) -> tuple[list[str], list[str]]:
@@ -203,17 +207,22 @@ class Parties:
     acronyms: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, phrase: str) -> list[str] | None:
-        """The parties or mediators a noun phrase names; None when it names neither."""
+        """The parties or mediators a noun phrase names; None when it names neither. A name the
+        text defines wins; a party's adjective before a collective noun names that party only
+        ("the Chilean side")."""
         bare = " ".join(phrase.split()).strip(" ,.;:\"“”'")
         key = DETERMINERS.sub("", bare).strip().lower()
         if not key:
             return None
+        if key in self.aliases:
+            return [self.aliases[key]]
+        described = [n for word in bare.split()[:-1] for n in self.by_adjective(word)]
+        if described:
+            return list(dict.fromkeys(described))
         if key in self.collective or self.is_collective(bare):
             return list(self.names)
         if key in word_set("drafting", "mediator_nouns"):
             return list(self.mediators) or None
-        if key in self.aliases:
-            return [self.aliases[key]]
         name = party_name(DETERMINERS.sub("", bare))
         if name in self.names or name in self.mediators:
             return [name]
@@ -285,7 +294,7 @@ def aliases_of(names: list[str], text: str) -> tuple[dict[str, str], set[str]]:
             aliases[definition.group(1).strip().lower()] = canonical
     for match in DEFINITION.finditer(text):
         term = DETERMINERS.sub("", match.group(1).strip().lower())
-        if is_collective_term(term) and term not in aliases:
+        if is_collective_term(match.group(1)) and term not in aliases:
             collective.add(term)
     return aliases, collective
 

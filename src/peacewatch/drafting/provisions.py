@@ -191,11 +191,13 @@ class PointReader:
         return obligation.kind == "term"
 
     def merges(self, obligation: Obligation, cue: Cue | None, joined: Group) -> bool:
-        """Coordinated, sharing a subject, about the same thing by its own words, no time of its own."""
+        """Coordinated, sharing a subject, about the same thing by its own words, and neither with
+        a time of its own: a deadline set for one only ("hand over the remains within 7 days and
+        let the inspectors visit the camps") makes them two obligations."""
         if obligation.reciprocal or obligation.subject_of is not joined.head.subject_of and obligation.subject():
             return False
-        times = self.document.within("times", obligation.start_char, obligation.end_char)
-        return cue is not None and joined.source == "cue" and cue.category == joined.category and not times
+        timed = any(self.document.within("times", o.start_char, o.end_char) for o in (obligation, *joined.obligations))
+        return cue is not None and joined.source == "cue" and cue.category == joined.category and not timed
 
     def counts(self, obligation: Obligation, cue: Cue | None, point: Point, found: list[Group], joined: Group | None) -> bool:
         if obligation.kind in STRICT_KINDS or obligation.kind == "nominal" and point.marked:
