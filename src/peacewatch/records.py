@@ -150,10 +150,18 @@ class SourceSpan(Record):
     end: int
 
 
+# Fields a drafted agreement or provision may leave empty because the text's words for them
+# could not be read (`unfilled`), so that the analyst knows what to check.
+ProvisionField = Literal["obliged", "deadline", "duration", "renewal", "places"]
+AgreementField = Literal["signed", "effective", "parties"]
+
+
 class Provision(Record):
     """One obligation of a coded agreement: who must do what, where, by when (ISO date or a
     duration from the agreement's effective time) and for how long. A file may number a provision
-    4 or "4a"; both are read as text."""
+    4 or "4a"; both are read as text. A draft also says how sure it is that the text states the
+    provision as read (`confidence`, 0-1) and which fields it could not fill (`unfilled`); a
+    file an analyst has corrected may keep or drop both."""
 
     model_config = ConfigDict(extra="ignore", coerce_numbers_to_str=True)
 
@@ -169,11 +177,14 @@ class Provision(Record):
     conditions: list[str] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
     source: Optional[SourceSpan] = None
+    confidence: Optional[float] = Field(default=None, ge=0, le=1)
+    unfilled: list[ProvisionField] = Field(default_factory=list)
 
 
 class Agreement(Record):
     """A ceasefire or peace agreement coded provision by provision; `signed` and `effective` are
-    ISO 8601 datetimes with zone (a date alone is allowed)."""
+    ISO 8601 datetimes with zone (a date alone is allowed). A draft lists the agreement's fields
+    it could not fill (`unfilled`)."""
 
     id: str
     title: str
@@ -182,6 +193,7 @@ class Agreement(Record):
     parties: list[str] = Field(default_factory=list)
     mediators: list[str] = Field(default_factory=list)
     provisions: list[Provision] = Field(default_factory=list)
+    unfilled: list[AgreementField] = Field(default_factory=list)
 
 
 class Citation(Record):

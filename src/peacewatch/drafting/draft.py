@@ -1,199 +1,38 @@
 """Draft an agreement file from an agreement's text, for an analyst to correct.
 
 One parse of the text through the article pipeline (entities, times, places) feeds everything:
-the layout (drafting.layout) says where the preamble, the points and the signature block are; the
-parties (drafting.parties) come from the preamble and signature block; each point yields one
-provision per obligation clause (drafting.clauses), numbered "3a", "3b" when it holds several.
-A clause that only says when something takes effect, lasts or renews ("The cessation of
-hostilities shall enter into force at 06:00 on…", "This Agreement shall be automatically
-extended…") adds its terms to the provision before it; said of the agreement itself and first in
-its point, it dates the agreement instead. Every provision keeps the offsets of its words
-(`source`), so the analyst can check it against the text.
+the structure reader (drafting.structure) says where the title, preamble, points, signature
+block and annexes are; the parties and mediators come from drafting.parties; each point is split
+into obligations (drafting.obligations), which become provisions (drafting.provisions) with
+their category (drafting.categories), obliged parties (drafting.obliged) and terms
+(drafting.terms). The agreement is dated by its signature block or dateline (`signed`) and by
+its entry into force, else the start of its ceasefire (`effective`); a deadline that falls on
+the day it takes effect is no deadline. Provisions come in the text's order, each with the
+offsets of its words (`source`), a confidence and the fields left `unfilled`.
 """
 from __future__ import annotations
 
 import enum
-import functools
 import json
 import re
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Token
 
-from peacewatch.drafting.clauses import Clause, clauses
-from peacewatch.drafting.parties import Parties, parties_of
-from peacewatch.drafting.layout import Layout, Point, layout
-from peacewatch.drafting.terms import conditions_of, deadline_of, duration_of, renewal_of, renewal_words
-from peacewatch.agreements.provisions_in_text import category_phrases
 from peacewatch.analyze import annotate
+from peacewatch.drafting.obligations import Obligation
+from peacewatch.drafting.obliged import Reading
+from peacewatch.drafting.parties import parties_of
+from peacewatch.drafting.provisions import Group, numbered, provision, read_points, same_day
+from peacewatch.drafting.structure import DATE, Structure, marker, structure
+from peacewatch.drafting.terms import start_of
 from peacewatch.errors import UnreadableFile
-from peacewatch.knowledge.countries import names_a_country
-from peacewatch.knowledge.lexicons import lexicon, word_set
-from peacewatch.nlp.lemma_phrases import LemmaPhrases, lemma
+from peacewatch.knowledge.lexicons import word_set
+from peacewatch.nlp.lemma_phrases import lemma
 from peacewatch.pipeline import Document
-from peacewatch.records import Agreement, Article, Provision, SourceSpan, TimeMention
+from peacewatch.records import Agreement, Article, Provision, TimeMention
 
 STAGES = ("entities", "times", "places")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-BENEFICIARY_DEPS = ("dative",)
-FAR = 99
-
-
-@functools.lru_cache(maxsize=1)
-def term_phrases() -> LemmaPhrases:
-    words = lexicon("drafting")
-    return LemmaPhrases([("term", p) for p in words["term_phrases"]] + [("entry", p) for p in words["entry_into_force"]])
-
-
-def term_kinds(clause: Clause) -> set[str]:
-    return {hit.label for hit in term_phrases().hits(clause.tokens)}
-
-
-def noun_phrase(token: Token) -> str:
-    """The noun with its modifiers and a proper name it is "of" ("the Republic of Tajikistan")."""
-    end = token.i
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        if any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children):
-            end = prep.right_edge.i
-    return token.doc[token.left_edge.i:end + 1].text
-
-
-def named(token: Token, parties: Parties, strict: bool = False) -> list[str] | None:
-    """Who a noun names: itself, its conjuncts, or what it is "of" ("the forces of both Sides");
-    `strict`: only parties, mediators, catalogued actors and bodies the text names in full."""
-    found = parties.resolve(noun_phrase(token), strict)
-    if found is None:
-        found = next((n for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for o in c.children if o.dep_ == "pobj" for n in [named(o, parties, strict)] if n), None)
-    for conj in (c for c in token.children if c.dep_ == "conj"):
-        found = (found or []) + (named(conj, parties, strict) or [])
-    return found or None
-
-
-def is_patient(verb: Token) -> bool:
-    """Whether the subject undergoes the obligation ("prisoners shall be released", "a
-    Commission is hereby established") rather than bearing it."""
-    return any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "acomp" and c.tag_ == "VBN" for c in verb.children)
-
-
-def obliged_of(clause: Clause, parties: Parties) -> list[str]:
-    """The subjects of the obligation; the parties when it names none (a passive without agent)."""
-    verb = clause.subject_of
-    if is_patient(verb):
-        agents = [o for c in verb.subtree if c.dep_ == "agent" and c.head == verb for o in c.children]
-        subjects = agents
-    else:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    found = [n for s in subjects for n in (named(s, parties) or [])]
-    return list(dict.fromkeys(found)) or list(parties.names)
-
-
-def beneficiaries_of(clause: Clause, parties: Parties, excluded: list[str]) -> list[str]:
-    """Actors the obligation is owed to: indirect objects ("grant the ICRC access") and what
-    follows "to"/"for"."""
-    found = []
-    for token in clause.tokens:
-        owed = token.dep_ in BENEFICIARY_DEPS or (token.dep_ == "pobj" and token.head.lower_ in ("to", "for"))
-        if owed and token.pos_ != "PRON":
-            found += named(token, parties, strict=True) or []
-    return [n for n in dict.fromkeys(found) if n not in excluded]
-
-
-def category_of(clause: Clause, obliged: list[str]) -> str:
-    """The category phrase nearest the clause's verb in the parse; else the category of the body
-    obliged ("the Force" -> peacekeeping); else "other"."""
-    hits = category_phrases().hits(clause.tokens)
-    if hits:
-        return min(hits, key=lambda h: nearness(h.token, clause.head)).label
-    bodies = lexicon("drafting")["body_categories"]
-    for name in obliged:
-        head = name.split()[-1].lower()
-        for category, nouns in bodies.items():
-            if head in nouns:
-                return category
-    return "other"
-
-
-def nearness(token: Token, head: Token) -> tuple[int, int]:
-    """Steps up the parse to the clause's verb, then text order; within a name the word nearest
-    its head counts ("Joint Ceasefire Monitoring Commission" is a monitoring body)."""
-    return distance(token, head), -token.i if token.dep_ == "compound" else token.i
-
-
-def distance(token: Token, head: Token) -> int:
-    for steps, node in enumerate((token, *token.ancestors)):
-        if node == head:
-            return steps
-    return FAR
-
-
-def places_in(document: Document, start: int, end: int) -> list[str]:
-    """Places in the clause, not countries and not part of a longer name ("Republic" in
-    "Kyrgyz Republic")."""
-    entities = document.within("entities", start, end)
-    inside = lambda p: any(e.start <= p.start and p.end <= e.end and (e.end - e.start) > (p.end - p.start) for e in entities)
-    return list(dict.fromkeys(p.name for p in document.within("places", start, end)
-                              if not names_a_country(p.name) and not inside(p)))
-
-
-def provision(document: Document, number: str, group: list[Clause], parties: Parties) -> Provision:
-    text = document.text
-    start, end = group[0].start_char, group[-1].end_char
-    words = text[start:end]
-    times = document.within("times", start, end)
-    obliged = obliged_of(group[0], parties)
-    renewal = renewal_of(text, times, start, end)
-    places = places_in(document, start, end)
-    return Provision(
-        number=number, category=category_of(group[0], obliged), summary=" ".join(words.split()),
-        obliged=obliged, beneficiaries=beneficiaries_of(group[0], parties, obliged + places),
-        places=places, deadline=deadline_of(text, times),
-        duration=duration_of(text, times, renewal), renewal=renewal, conditions=conditions_of(words),
-        source=SourceSpan(start=start, end=end))
-
-
-def about_agreement(clause: Clause) -> bool:
-    subjects = [c for c in clause.subject_of.children if c.dep_ in SUBJECT_DEPS]
-    return any(lemma(s) in word_set("drafting", "agreement_nouns") for s in subjects)
-
-
-def names_actor(clause: Clause, parties: Parties) -> bool:
-    subjects = [c for c in clause.subject_of.children if c.dep_ in SUBJECT_DEPS]
-    return any(named(s, parties) for s in subjects)
-
-
-def grouped(document: Document, point: Point, parties: Parties, statements: list[Clause],
-            previous: list[Clause] | None) -> list[list[Clause]]:
-    """The point's obligations, each with the term clauses that follow it; term clauses about
-    the agreement itself go to `statements` (they date the agreement). A point that opens with a
-    renewal ("2. Thereafter the mandate shall be renewed…") renews the obligation before it."""
-    groups: list[list[Clause]] = []
-    for paragraph in point.paragraphs:
-        for clause in clauses(document.parse, paragraph.start, paragraph.end):
-            kinds = term_kinds(clause)
-            if kinds and not names_actor(clause, parties):
-                if "entry" in kinds:
-                    statements.append(clause)
-                if groups:
-                    groups[-1].append(clause)
-                    continue
-                if previous is not None and renewal_words(document.text[clause.start_char:clause.end_char]):
-                    previous.append(clause)
-                    continue
-                if about_agreement(clause):
-                    continue
-            groups.append([clause])
-    return groups
-
-
-def numbers(number: str, count: int) -> list[str]:
-    """"3" -> 3a, 3b…; "1c" -> 1c1, 1c2…; a single provision keeps the point's number."""
-    if count == 1:
-        return [number]
-    if number[-1:].isdigit():
-        return [number + chr(ord("a") + i) for i in range(count)]
-    return [f"{number}{i}" for i in range(1, count + 1)]
 
 
 def moment(time: TimeMention) -> str:
@@ -201,43 +40,74 @@ def moment(time: TimeMention) -> str:
     return time.value if re.search(r"T\d\d:\d\d(:\d\d)?([+-]\d\d:\d\d|Z)$", time.value) else time.value[:10]
 
 
-def signed_of(document: Document, shape: Layout) -> str | None:
-    dated = [t for t in document.within("times", *shape.closing) if t.type in ("DATE", "TIME")]
-    return moment(dated[0]) if dated else None
+def dated(document: Document, start: int, end: int) -> list[TimeMention]:
+    return [t for t in document.within("times", start, end) if t.type in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", t.value)]
 
 
-def effective_of(document: Document, statements: list[Clause], signed: str | None) -> str | None:
-    """When the agreement takes effect: the time its entry into force names, or its signature."""
-    ranked = sorted(statements, key=lambda c: not about_agreement(c))
-    for clause in ranked:
-        dated = [t for t in document.within("times", clause.start_char, clause.end_char) if t.type in ("DATE", "TIME")]
-        if dated:
-            return moment(dated[0])
+def signed_of(document: Document, shape: Structure) -> str | None:
+    """The date of the signature block, else of a dateline or title ("Juba, 12 March 2024")."""
+    closing = dated(document, *shape.closing)
+    if closing:
+        return moment(closing[0])
+    lines = [m for m in DATE.finditer(document.text[shape.header[0]:shape.header[1]]) if is_dateline(document.text, shape, m)]
+    header = [t for m in lines for t in dated(document, shape.header[0] + m.start(), shape.header[0] + m.end() + 1)]
+    return moment(header[0]) if header else None
+
+
+def is_dateline(text: str, shape: Structure, match: re.Match) -> bool:
+    """A date on a line of its own or in the title, not one the preamble recalls."""
+    start = shape.header[0] + match.start()
+    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    return len(line.split()) <= 8 or line.strip() == shape.title
+
+
+def effective_of(document: Document, statements: list[Obligation], groups: list[Group], signed: str | None) -> str | None:
+    """When the agreement takes effect: the time its entry into force names, or its signature
+    when that is what it names; else the time its ceasefire starts."""
+    for clause in statements:
+        times = dated(document, clause.start_char, clause.end_char)
+        if times:
+            return moment(times[0])
         if signed and any(lemma(t) in word_set("drafting", "signature_words") for t in clause.tokens):
             return signed
+    for group in (g for g in groups if g.category == "ceasefire"):
+        start = start_of(document.text, dated(document, group.start, group.end))
+        if start:
+            return moment(start)
     return None
 
 
 def unwrapped(text: str) -> str:
-    """The text with hard line breaks inside paragraphs made spaces (same length, so offsets
-    hold), so that the parser reads a wrapped sentence as one."""
-    return re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", lambda m: " " * len(m.group(0)), text)
+    """The text with hard line breaks inside sentences made spaces (same length, so offsets
+    hold), so that the parser reads a wrapped sentence as one; a line that ends a sentence or
+    a line that opens a marked point keeps its break."""
+    lines = text.splitlines(keepends=True)
+    joined = []
+    for line, following in zip(lines, lines[1:] + [""]):
+        stripped = line.rstrip("\r\n")
+        wraps = stripped.strip() and following.strip() and stripped.rstrip()[-1] not in ".;:!?" and marker(following) is None
+        joined.append(stripped + " " * (len(line) - len(stripped)) if wraps else line)
+    return "".join(joined)
+
+
+def undue(provisions: list[Provision], effective: str | None) -> list[Provision]:
+    """Deadlines on the day the agreement takes effect are immediate: no deadline."""
+    return [p.model_copy(update={"deadline": None}) if same_day(effective, p.deadline) else p for p in provisions]
 
 
 def draft_agreement(text: str, agreement_id: str) -> Agreement:
     document = annotate(Article(id=agreement_id, text=unwrapped(text), language="en"), kinds=STAGES)
-    shape = layout(text)
+    shape = structure(text)
     parties = parties_of(text, shape)
-    statements: list[Clause] = []
-    numbered_groups: list[tuple[str, list[Clause]]] = []
-    for point in shape.points:
-        groups = grouped(document, point, parties, statements, numbered_groups[-1][1] if numbered_groups else None)
-        numbered_groups += zip(numbers(point.number, len(groups)), groups)
-    provisions = [provision(document, number, group, parties) for number, group in numbered_groups]
+    reading = Reading(parties)
+    groups, statements = read_points(document, shape.points, reading, shape.operative)
+    provisions = [provision(document, number, group, reading) for number, group in numbered(groups)]
     signed = signed_of(document, shape)
-    return Agreement(id=agreement_id, title=shape.title or agreement_id, signed=signed,
-                     effective=effective_of(document, statements, signed), parties=parties.names,
-                     mediators=parties.mediators, provisions=provisions)
+    effective = effective_of(document, statements, groups, signed)
+    unfilled = ["signed"] * (signed is None) + ["effective"] * (effective is None) + ["parties"] * (len(parties.names) < 2)
+    return Agreement(id=agreement_id, title=shape.title or agreement_id, signed=signed, effective=effective,
+                            parties=parties.names, mediators=parties.mediators, provisions=undue(provisions, effective),
+                            unfilled=unfilled)
 
 
 def agreement_id(path: Path) -> str:
