@@ -51,6 +51,11 @@ def test_weekday_looks_ahead_when_the_sentence_does(sentence):
     assert values(sentence) == {"Tuesday": "2024-03-19"}
 
 
+def test_a_verb_with_a_particle_reports_rather_than_schedules():
+    assert values("Soldiers set up a roadblock outside Gao on Saturday.") == {"Saturday": "2024-03-09"}
+    assert values("The handover is set for Saturday.") == {"Saturday": "2024-03-16"}
+
+
 def test_weekday_with_its_date_takes_the_date():
     assert values("Kyiv and Moscow swapped prisoners on Saturday, March 9.") == {"Saturday, March 9": "2024-03-09"}
 

@@ -72,8 +72,8 @@ def looks_ahead(token: Token, infinitive: bool = True) -> bool:
     governor = _governor(token)
     if governor is None:
         return False
-    if governor.lemma_.lower() in SCHEDULING_VERBS:
-        return True
+    if governor.lemma_.lower() in SCHEDULING_VERBS and not any(c.dep_ == "prt" for c in governor.children):
+        return True  # "set for Sunday" schedules; "set up a checkpoint on Sunday" reports
     if any(c.lower_ in FUTURE_AUXILIARIES or (infinitive and c.dep_ == "aux" and c.lower_ == "to")
            for c in governor.children):
         return True

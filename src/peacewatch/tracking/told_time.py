@@ -4,7 +4,8 @@ A news sentence often narrates the past: "In 2020 the army took the hills", "dur
 the 1990s", "since July the road has been closed". Evidence about a provision must be dated by
 that told time, not by the article's publication, or a sentence about an old war becomes proof
 that a new truce broke. The rule: the sentence's first time expression (DATE or TIME, not after
-publication) gives its period ("since X" runs from X to publication); a sentence with none tells
+publication) gives its period ("since X" runs from X to publication), a time that merely names
+a thing ("the 2020 statement") only when there is no other; a sentence with none tells
 of the days up to publication (news tells of recent days), unless its verb is in the past
 perfect ("had taken"), which tells of a time before some other past moment: such a sentence
 has no day we can give, and so is never evidence.
@@ -18,6 +19,12 @@ from typing import Iterable, Optional
 from peacewatch.nlp.timex_period import Period, timex_period
 from peacewatch.records import TimeMention
 
+# "the 2020 statement": a determiner, then the time, then the noun it qualifies.
+ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+$", re.IGNORECASE)
+TIME_PREPOSITION = re.compile(r"\b(?:in|during|since|after|before|until|till|by|from|on|at|throughout|"
+                              r"over|within|en|pendant|depuis|après|avant)\s+(?:the|a|an|this|that|its|"
+                              r"their|his|her|our)\s+$", re.IGNORECASE)
+NOUN_AFTER = re.compile(r"\s+(?:-\s*)?[^\W\d]", re.UNICODE)
 RECENT = dt.timedelta(days=6)  # a sentence with no time of its own: the week up to publication
 SINCE = re.compile(r"\b(?:since|depuis)\s+(?:the\s+|le\s+|la\s+|l'|les\s+)?$", re.IGNORECASE)
 # "had" with a participle after it (not "had to", "had a", "had no" ...): the past perfect.
@@ -26,12 +33,23 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|long|also|just|earli
                           r"enough|nothing)\b)[a-z]+\b", re.IGNORECASE)
 
 
+def names_a_thing(text: str, time: TimeMention) -> bool:
+    """A time that only says which thing a noun means ("the 2020 statement", "its 1994
+    constitution"): a determiner before it with no preposition before that, a word after it."""
+    before = text[max(0, time.start - 30):time.start]
+    return bool(ATTRIBUTIVE_BEFORE.search(before) and not TIME_PREPOSITION.search(before)
+                and NOUN_AFTER.match(text, time.end))
+
+
 def stated_period(text: str, times: Iterable[TimeMention], start: int, end: int,
                   published: Optional[dt.date]) -> Optional[Period]:
     """The days the first usable time expression of text[start:end] allows ("since X": from X
-    to publication); None when the sentence has none."""
-    for time in sorted((t for t in times if start <= t.start < end and t.type in ("DATE", "TIME")),
-                       key=lambda t: t.start):
+    to publication); None when the sentence has none. A time that names a thing counts only
+    when the sentence has no other ("set up a checkpoint on Sunday, breaching the 2020 deal" is
+    Sunday's)."""
+    usable = sorted((t for t in times if start <= t.start < end and t.type in ("DATE", "TIME")),
+                    key=lambda t: (names_a_thing(text, t), t.start))
+    for time in usable:
         period = timex_period(time.value)
         if period is None or (published and period[0] > published):
             continue
