@@ -115,3 +115,14 @@ def test_sentences_are_cut_after_a_full_stop_before_a_capital():
     text = "Troops left at 10 a.m. on Monday. The town was quiet.\n\nA new paragraph"
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Troops left at 10 a.m. on Monday.", "The town was quiet.", "A new paragraph"]
+
+
+def test_an_event_whose_type_says_nothing_of_the_provision_still_says_what_its_words_say():
+    road = Agreement(id="pass-road", title="Pass road accord (fictional)", effective="2031-03-01T00:00:00+00:00",
+                     parties=["Northland", "Southland"],
+                     provisions=[Provision(number="4", category="corridor", obliged=["Northland"],
+                                           summary="Northland keeps the Kestrel Pass road open to traffic.",
+                                           places=["Kestrel Pass"])])
+    protest = report("Northland protesters have blocked the Kestrel Pass road since Monday.", "2031-04-07",
+                     kind="event", places=["Kestrel Pass"], actors=["Northland"], sub_event_type="Peaceful protest")
+    assert stances([protest], road) == [("4", "violated", "2031-04-07")]

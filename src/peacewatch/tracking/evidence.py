@@ -145,7 +145,8 @@ def stances(provision: Provision, report: Report, found: EvidenceRules) -> list[
             return [("implemented", f"{report.sub_event_type} event says implemented")]
         if rule and (on_topic or not rule.topic):
             return [(rule.stance, f"{report.sub_event_type} event")]
-        return []
+    # An event whose type says nothing of the provision ("protesters blocked the road") still
+    # says what its words say, as a sentence with no event would.
     return ([(stance, f"{report.kind} says {stance}") for stance in said]
             + ([("disputed", "figure another source gives differently")] if report.disputed and on_topic else []))
 
