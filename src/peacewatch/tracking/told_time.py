@@ -20,10 +20,10 @@ from peacewatch.nlp.timex_period import Period, timex_period
 from peacewatch.records import TimeMention
 
 # "the 2020 statement": a determiner, then the time, then the noun it qualifies.
-ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our)\s+$", re.IGNORECASE)
+DETERMINER = r"(?:the|a|an|this|that|its|their|his|her|our)\s+$"
+ATTRIBUTIVE_BEFORE = re.compile(rf"\b{DETERMINER}", re.IGNORECASE)
 TIME_PREPOSITION = re.compile(r"\b(?:in|during|since|after|before|until|till|by|from|on|at|throughout|"
-                              r"over|within|en|pendant|depuis|après|avant)\s+(?:the|a|an|this|that|its|"
-                              r"their|his|her|our)\s+$", re.IGNORECASE)
+                              rf"over|within|en|pendant|depuis|après|avant)\s+{DETERMINER}", re.IGNORECASE)
 NOUN_AFTER = re.compile(r"\s+(?:-\s*)?[^\W\d]", re.UNICODE)
 RECENT = dt.timedelta(days=6)  # a sentence with no time of its own: the week up to publication
 SINCE = re.compile(r"\b(?:since|depuis)\s+(?:the\s+|le\s+|la\s+|l'|les\s+)?$", re.IGNORECASE)
